@@ -1,0 +1,112 @@
+package dev.strata.server;
+
+import dev.strata.server.boot.HttpGuard;
+import dev.strata.server.boot.StrataBootApplication;
+import dev.strata.server.mcp.StrataMcp;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import io.modelcontextprotocol.spec.McpSchema;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the MCP server on the chosen transport and blocks until it should stop. */
+public final class Launcher {
+
+    public static final String NAME = "strata";
+    public static final String VERSION = "0.1.0";
+    static final String INSTRUCTIONS = """
+            Strata knows this PostgreSQL database's catalog and what the catalog hides. Before writing SQL: \
+            search_schema or list_tables to find real names, describe_table for keys, notes and soft-delete \
+            usage, find_join_path for joins (never join bare id to bare id).""";
+
+    /** Where and how to serve. */
+    public record HttpSettings(int port, String bind, boolean stateless, String authToken) {
+    }
+
+    private Launcher() {
+    }
+
+    public static McpJsonMapper jsonMapper() {
+        return new JacksonMcpJsonMapper(JsonMapper.builder().build());
+    }
+
+    /**
+     * stdio: the MCP SDK server directly on stdin/stdout. Stdout carries protocol frames only, so everything
+     * else printed by the process is diverted to stderr before the transport starts. Returns when stdin closes.
+     */
+    public static void serveStdio(StrataMcp mcp, McpJsonMapper json) throws InterruptedException {
+        PrintStream protocolOut = System.out;
+        System.setOut(System.err);
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream in = new FilterInputStream(System.in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) closed.countDown();
+                return n;
+            }
+
+            @Override
+            public int read() throws IOException {
+                int n = super.read();
+                if (n < 0) closed.countDown();
+                return n;
+            }
+        };
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, in, protocolOut);
+        McpSyncServer server = McpServer.sync(transport)
+                .serverInfo(NAME, VERSION)
+                .instructions(INSTRUCTIONS)
+                .capabilities(capabilities())
+                .tools(mcp.syncTools())
+                .resources(mcp.syncResources())
+                .resourceTemplates(mcp.syncTemplates())
+                .completions(mcp.syncCompletions())
+                .build();
+        closed.await();
+        server.closeGracefully();
+    }
+
+    static McpSchema.ServerCapabilities capabilities() {
+        return McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).completions()
+                .logging().build();
+    }
+
+    /** Streamable (or stateless) HTTP on {@code /mcp} through Spring Boot and Spring AI's MCP server. */
+    public static ConfigurableApplicationContext serveHttp(StrataMcp mcp, HttpSettings http) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("spring.main.log-startup-info", "false");
+        properties.put("server.port", http.port());
+        properties.put("server.address", http.bind());
+        properties.put("spring.ai.mcp.server.name", NAME);
+        properties.put("spring.ai.mcp.server.version", VERSION);
+        properties.put("spring.ai.mcp.server.instructions", INSTRUCTIONS);
+        properties.put("spring.ai.mcp.server.type", "SYNC");
+        properties.put("spring.ai.mcp.server.protocol", http.stateless() ? "STATELESS" : "STREAMABLE");
+        properties.put("spring.ai.mcp.server.streamable-http.mcp-endpoint", "/mcp");
+        properties.put("spring.ai.mcp.server.annotation-scanner.enabled", "false");
+        properties.put("spring.ai.mcp.server.capabilities.completion", "true");
+        HttpGuard.Settings guard = new HttpGuard.Settings(http.authToken(), Set.of());
+        return new SpringApplicationBuilder(StrataBootApplication.class)
+                .properties(properties)
+                .initializers(context -> {
+                    context.getBeanFactory().registerSingleton("strataMcp", mcp);
+                    context.getBeanFactory().registerSingleton("httpGuardSettings", guard);
+                })
+                .run();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.strata.server.cli;
+
+import dev.strata.db.ConnectionSettings;
+import dev.strata.db.Database;
+import dev.strata.demo.DemoDatabase;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/**
+ * {@code strata demo}: starts an embedded PostgreSQL from Maven jars, loads the Acme Commerce demo database and
+ * serves it, so Strata can be tried on a machine with nothing but a JDK.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start an embedded PostgreSQL with the demo database and serve it over MCP")
+public class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ServeOptions serve;
+
+    @Override
+    public Integer call() throws Exception {
+        long start = System.nanoTime();
+        System.err.println("strata: starting embedded PostgreSQL and loading the demo database…");
+        DemoDatabase demo = DemoDatabase.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
+        System.err.printf("strata: demo database ready in %.1f s at %s%n", (System.nanoTime() - start) / 1e9,
+                demo.url());
+        Database database = Database.connect(ConnectionSettings.parse(demo.url()));
+        ConnectionOptions connection = new ConnectionOptions();
+        return StrataCommand.serve(database, connection, serve);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.strata.server.mcp;
+
+import dev.strata.schema.ToolException;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Typed access to a tool call's arguments. Wrong types and unknown names become {@link ToolException}s that
+ * tell the model exactly which argument to fix, rather than being silently ignored.
+ */
+final class Args {
+
+    private final Map<String, Object> values;
+
+    Args(Map<String, Object> values, Set<String> allowed) {
+        this.values = values == null ? Map.of() : values;
+        Set<String> unknown = new TreeSet<>(this.values.keySet());
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw new ToolException("unknown argument" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
+                    + "; this tool takes: " + String.join(", ", new TreeSet<>(allowed)));
+        }
+    }
+
+    String string(String name) {
+        Object v = values.get(name);
+        if (v == null) return null;
+        if (v instanceof String s) return s;
+        if (v instanceof Number || v instanceof Boolean) return v.toString();
+        throw new ToolException(name + " must be a string");
+    }
+
+    String requiredString(String name) {
+        String s = string(name);
+        if (s == null || s.isBlank()) throw new ToolException(name + " is required");
+        return s;
+    }
+
+    Integer integer(String name) {
+        Object v = values.get(name);
+        if (v == null) return null;
+        if (v instanceof Number n) {
+            if (n.doubleValue() != Math.rint(n.doubleValue())) throw new ToolException(name + " must be a whole number");
+            if (Math.abs(n.doubleValue()) > Integer.MAX_VALUE) throw new ToolException(name + " is out of range");
+            return n.intValue();
+        }
+        if (v instanceof String s) {
+            try {
+                return Integer.parseInt(s.trim());
+            } catch (NumberFormatException e) {
+                throw new ToolException(name + " must be an integer (got '" + s + "')");
+            }
+        }
+        throw new ToolException(name + " must be an integer");
+    }
+
+    Boolean bool(String name) {
+        Object v = values.get(name);
+        if (v == null) return null;
+        if (v instanceof Boolean b) return b;
+        if (v instanceof String s && (s.equalsIgnoreCase("true") || s.equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(s);
+        }
+        throw new ToolException(name + " must be true or false");
+    }
+}

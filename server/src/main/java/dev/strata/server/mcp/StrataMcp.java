@@ -1,0 +1,208 @@
+package dev.strata.server.mcp;
+
+import dev.strata.catalog.Relation;
+import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.json.Json;
+import dev.strata.schema.SchemaExplorer;
+import dev.strata.schema.SchemaKnowledge;
+import dev.strata.schema.SchemaViews.TableList;
+import dev.strata.schema.ToolException;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Strata's MCP surface as plain SDK specifications: tools, resources, the table resource template and its
+ * completions. Each handler only adapts arguments and results; the work is done by {@link SchemaExplorer} and
+ * friends. The same specifications serve stdio, streamable HTTP and stateless HTTP.
+ */
+public final class StrataMcp {
+
+    private static final Logger log = LoggerFactory.getLogger(StrataMcp.class);
+
+    public static final String TABLES_URI = "strata://tables";
+    public static final String TABLE_TEMPLATE = "strata://table/{schema}/{name}";
+    private static final String TABLE_PREFIX = "strata://table/";
+
+    private final Supplier<SchemaKnowledge> knowledge;
+    private final SchemaExplorer explorer;
+    private final McpJsonMapper json;
+    private final List<StrataTool> tools;
+
+    public StrataMcp(Supplier<SchemaKnowledge> knowledge, McpJsonMapper json) {
+        this.knowledge = knowledge;
+        this.explorer = new SchemaExplorer(knowledge);
+        this.json = json;
+        this.tools = List.of(
+                tool("list_tables", a -> {
+                    TableList r = explorer.listTables(a.string("schema"), a.string("query"), a.integer("limit"),
+                            a.string("cursor"));
+                    return new StrataTool.Result(r, TextRendering.tables(r));
+                }),
+                tool("search_schema", a -> {
+                    var r = explorer.searchSchema(a.requiredString("query"), a.integer("limit"));
+                    return new StrataTool.Result(r, TextRendering.search(r));
+                }),
+                tool("describe_table", a -> {
+                    var r = explorer.describeTable(a.requiredString("table"));
+                    return new StrataTool.Result(r, TextRendering.table(r));
+                }),
+                tool("get_relationships", a -> {
+                    var r = explorer.relationships(a.string("table"), a.integer("depth"), a.bool("include_inferred"));
+                    return new StrataTool.Result(r, TextRendering.relationships(r));
+                }),
+                tool("find_join_path", a -> {
+                    var r = explorer.joinPaths(a.requiredString("from"), a.requiredString("to"), a.integer("max_hops"));
+                    return new StrataTool.Result(r, TextRendering.joinPaths(r));
+                }));
+    }
+
+    private StrataTool tool(String name, Function<Args, StrataTool.Result> handler) {
+        return new StrataTool(ToolManifest.load(name, json), handler);
+    }
+
+    public List<McpSchema.Tool> toolDefinitions() {
+        return tools.stream().map(StrataTool::definition).toList();
+    }
+
+    /** Runs a tool; every failure becomes a result with {@code isError} and a message the model can act on. */
+    public CallToolResult call(String name, Map<String, Object> arguments) {
+        StrataTool tool = tools.stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        if (tool == null) return error("unknown tool " + name);
+        return call(tool, arguments);
+    }
+
+    CallToolResult call(StrataTool tool, Map<String, Object> arguments) {
+        try {
+            Args args = new Args(arguments, ToolManifest.argumentNames(tool.definition()));
+            StrataTool.Result result = tool.handler().apply(args);
+            return CallToolResult.builder()
+                    .structuredContent(Json.toMap(result.value()))
+                    .addTextContent(result.text())
+                    .isError(false)
+                    .build();
+        } catch (ToolException | DatabaseUnavailableException e) {
+            return error(e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("tool {} failed", tool.name(), e);
+            return error(tool.name() + " failed unexpectedly (" + e.getClass().getSimpleName() + ": "
+                    + dev.strata.db.Database.rootMessage(e) + "); the server is still running, try again or "
+                    + "report this");
+        }
+    }
+
+    private static CallToolResult error(String message) {
+        return CallToolResult.builder().addTextContent(message).isError(true).build();
+    }
+
+    // ------------------------------------------------------------------ specifications per server flavour
+
+    public List<McpServerFeatures.SyncToolSpecification> syncTools() {
+        return tools.stream().map(t -> McpServerFeatures.SyncToolSpecification.builder().tool(t.definition())
+                .callHandler((exchange, request) -> call(t, request.arguments())).build()).toList();
+    }
+
+    public List<McpStatelessServerFeatures.SyncToolSpecification> statelessTools() {
+        return tools.stream().map(t -> McpStatelessServerFeatures.SyncToolSpecification.builder()
+                .tool(t.definition()).callHandler((context, request) -> call(t, request.arguments())).build())
+                .toList();
+    }
+
+    public McpSchema.Resource tablesResource() {
+        return McpSchema.Resource.builder(TABLES_URI, "tables").title("All tables")
+                .description("Every table and view with kind, row estimate, column count and comment")
+                .mimeType("application/json").build();
+    }
+
+    public McpSchema.ResourceTemplate tableTemplate() {
+        return McpSchema.ResourceTemplate.builder(TABLE_TEMPLATE, "table").title("Table description")
+                .description("describe_table for one table").mimeType("application/json").build();
+    }
+
+    public List<McpServerFeatures.SyncResourceSpecification> syncResources() {
+        return List.of(new McpServerFeatures.SyncResourceSpecification(tablesResource(),
+                (exchange, request) -> readTables(request.uri())));
+    }
+
+    public List<McpStatelessServerFeatures.SyncResourceSpecification> statelessResources() {
+        return List.of(new McpStatelessServerFeatures.SyncResourceSpecification(tablesResource(),
+                (context, request) -> readTables(request.uri())));
+    }
+
+    public List<McpServerFeatures.SyncResourceTemplateSpecification> syncTemplates() {
+        return List.of(new McpServerFeatures.SyncResourceTemplateSpecification(tableTemplate(),
+                (exchange, request) -> readTable(request.uri())));
+    }
+
+    public List<McpStatelessServerFeatures.SyncResourceTemplateSpecification> statelessTemplates() {
+        return List.of(new McpStatelessServerFeatures.SyncResourceTemplateSpecification(tableTemplate(),
+                (context, request) -> readTable(request.uri())));
+    }
+
+    public List<McpServerFeatures.SyncCompletionSpecification> syncCompletions() {
+        return List.of(new McpServerFeatures.SyncCompletionSpecification(
+                new McpSchema.ResourceReference(TABLE_TEMPLATE), (exchange, request) -> complete(request)));
+    }
+
+    public List<McpStatelessServerFeatures.SyncCompletionSpecification> statelessCompletions() {
+        return List.of(new McpStatelessServerFeatures.SyncCompletionSpecification(
+                new McpSchema.ResourceReference(TABLE_TEMPLATE), (context, request) -> complete(request)));
+    }
+
+    McpSchema.ReadResourceResult readTables(String uri) {
+        TableList all = explorer.listTables(null, null, 1000, null);
+        List<Map<String, Object>> tables = new ArrayList<>();
+        String cursor = all.nextCursor();
+        all.tables().forEach(t -> tables.add(Json.toMap(t)));
+        while (cursor != null) {
+            TableList page = explorer.listTables(null, null, 1000, cursor);
+            page.tables().forEach(t -> tables.add(Json.toMap(t)));
+            cursor = page.nextCursor();
+        }
+        return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json",
+                Json.write(Map.of("tables", tables)))));
+    }
+
+    McpSchema.ReadResourceResult readTable(String uri) {
+        if (!uri.startsWith(TABLE_PREFIX)) {
+            throw new IllegalArgumentException("expected " + TABLE_TEMPLATE + ", got " + uri);
+        }
+        String[] parts = uri.substring(TABLE_PREFIX.length()).split("/", 2);
+        if (parts.length != 2) throw new IllegalArgumentException("expected " + TABLE_TEMPLATE + ", got " + uri);
+        String schema = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
+        String name = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
+        Relation r = knowledge.get().catalog().find(schema, name).orElseThrow(() ->
+                new IllegalArgumentException("no table " + schema + "." + name + "; read " + TABLES_URI
+                        + " for the list"));
+        return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json",
+                Json.write(explorer.describeTable('"' + r.schema() + "\".\"" + r.name() + '"')))));
+    }
+
+    McpSchema.CompleteResult complete(McpSchema.CompleteRequest request) {
+        String argument = request.argument().name();
+        String prefix = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
+        String schemaContext = request.context() != null && request.context().arguments() != null
+                ? request.context().arguments().get("schema") : null;
+        List<String> values = knowledge.get().catalog().relations().stream()
+                .filter(r -> schemaContext == null || r.schema().equals(schemaContext))
+                .map(r -> argument.equals("schema") ? r.schema() : r.name())
+                .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(prefix))
+                .distinct().toList();
+        List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
+        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(page, values.size(),
+                values.size() > page.size()));
+    }
+}

@@ -1,0 +1,98 @@
+package dev.strata.server.mcp;
+
+import dev.strata.schema.SchemaViews.*;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The short text that accompanies every structured result, for clients that show or forward only text. It keeps
+ * what a model needs to act (names, types, keys, warnings) and drops what only a program needs.
+ */
+final class TextRendering {
+
+    private TextRendering() {
+    }
+
+    static String tables(TableList list) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(list.tables().size()).append(" of ").append(list.total()).append(" relations");
+        if (list.nextCursor() != null) sb.append(" (more: cursor ").append(list.nextCursor()).append(')');
+        sb.append('\n');
+        for (TableSummary t : list.tables()) {
+            sb.append(t.schema()).append('.').append(t.name()).append(" [").append(t.kind());
+            if (t.rowsEstimate() != null) sb.append(", ~").append(t.rowsEstimate()).append(" rows");
+            sb.append(", ").append(t.columns()).append(" cols]");
+            if (t.comment() != null) sb.append(" — ").append(t.comment());
+            sb.append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    static String search(SearchResult result) {
+        if (result.matches().isEmpty()) return "no matches";
+        StringBuilder sb = new StringBuilder();
+        for (Match m : result.matches()) {
+            sb.append(m.schema()).append('.').append(m.table());
+            if (m.column() != null) sb.append('.').append(m.column());
+            sb.append(" (").append(m.kind()).append(m.type() == null ? "" : ", " + m.type()).append(')');
+            if (m.comment() != null) sb.append(" — ").append(m.comment());
+            sb.append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    static String table(TableDescription t) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(t.schema()).append('.').append(t.name()).append(" (").append(t.kind());
+        if (t.rowsEstimate() != null) sb.append(", ~").append(t.rowsEstimate()).append(" rows");
+        sb.append(')');
+        if (t.comment() != null) sb.append(": ").append(t.comment());
+        sb.append('\n');
+        for (ColumnInfo c : t.columns()) {
+            sb.append("  ").append(c.name()).append(' ').append(c.type());
+            if (Boolean.TRUE.equals(c.primaryKey())) sb.append(" PK");
+            if (!c.nullable()) sb.append(" not null");
+            if (c.references() != null) sb.append(" → ").append(c.references());
+            if (c.comment() != null) sb.append(" -- ").append(c.comment());
+            sb.append('\n');
+        }
+        for (InferredReference r : t.inferredReferences()) {
+            sb.append("  inferred ").append(r.direction()).append(": ").append(r.columns()).append(" ~ ")
+                    .append(r.table()).append(r.targetColumns()).append(" (").append(r.confidence()).append(")\n");
+        }
+        for (PolymorphicInfo p : t.polymorphic()) {
+            StringJoiner targets = new StringJoiner(", ");
+            p.targets().forEach(x -> targets.add("'" + x.value() + "' → " + x.table() + "." + x.column()));
+            sb.append("  polymorphic ").append(p.fromTable() == null ? "" : p.fromTable() + " ")
+                    .append(p.typeColumn()).append('/').append(p.idColumn()).append(": ").append(targets).append('\n');
+        }
+        for (String note : t.notes()) sb.append("  note: ").append(note).append('\n');
+        return sb.toString().stripTrailing();
+    }
+
+    static String relationships(RelationshipList list) {
+        if (list.edges().isEmpty()) return "no relationships";
+        StringBuilder sb = new StringBuilder();
+        for (EdgeInfo e : list.edges()) {
+            sb.append(e.fromTable()).append(e.fromColumns()).append(" → ").append(e.toTable()).append(e.toColumns())
+                    .append(" [").append(e.kind());
+            if (e.typeFilter() != null) sb.append(", needs ").append(e.typeFilter());
+            sb.append("]\n");
+        }
+        if (Boolean.TRUE.equals(list.truncated())) sb.append("(truncated: pass a table)\n");
+        return sb.toString().stripTrailing();
+    }
+
+    static String joinPaths(JoinPaths paths) {
+        if (paths.paths().isEmpty()) return paths.note();
+        StringBuilder sb = new StringBuilder();
+        List<PathInfo> list = paths.paths();
+        for (int i = 0; i < list.size(); i++) {
+            PathInfo p = list.get(i);
+            sb.append("-- path ").append(i + 1).append(": ").append(p.hops()).append(" join(s), ")
+                    .append(String.join("/", p.kinds())).append('\n').append(p.sql()).append("\n\n");
+        }
+        return sb.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,62 @@
+package dev.strata.catalog;
+
+import java.util.Locale;
+
+/**
+ * A possibly schema-qualified SQL name split the way PostgreSQL splits it: dots outside double quotes separate
+ * parts, unquoted parts fold to lower case, quoted parts keep their case and may contain dots.
+ */
+public record QualifiedName(String schema, String name) {
+
+    public static QualifiedName parse(String reference) {
+        String s = reference == null ? "" : reference.trim();
+        java.util.List<String> parts = new java.util.ArrayList<>(3);
+        StringBuilder current = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                if (quoted && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    current.append('"');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                    wasQuoted = true;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(fold(current.toString(), wasQuoted));
+                current.setLength(0);
+                wasQuoted = false;
+            } else {
+                current.append(c);
+            }
+        }
+        parts.add(fold(current.toString(), wasQuoted));
+        if (parts.size() >= 2) {
+            return new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1));
+        }
+        return new QualifiedName(null, parts.get(0));
+    }
+
+    private static String fold(String part, boolean quoted) {
+        return quoted ? part : part.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /** Double-quotes an identifier when PostgreSQL would otherwise fold or reject it. */
+    public static String quoteIfNeeded(String identifier) {
+        if (identifier.matches("[a-z_][a-z0-9_$]*") && !Keywords.isReserved(identifier)) {
+            return identifier;
+        }
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Always double-quotes: for identifiers spliced into SQL Strata runs itself. */
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    public static String quote(String schema, String name) {
+        return quote(schema) + "." + quote(name);
+    }
+}

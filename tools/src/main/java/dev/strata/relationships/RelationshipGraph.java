@@ -1,0 +1,90 @@
+package dev.strata.relationships;
+
+import dev.strata.catalog.Catalog;
+import dev.strata.catalog.ForeignKey;
+import dev.strata.catalog.Relation;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every reference between tables Strata knows of: declared foreign keys, inferred references and polymorphic
+ * pairs, indexed by table for neighbourhood and path queries.
+ */
+public final class RelationshipGraph {
+
+    private final List<Edge> edges;
+    private final List<PolymorphicDetector.Pair> polymorphicPairs;
+    private final Map<String, List<Edge>> byTable = new HashMap<>();
+
+    public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs) {
+        this.edges = List.copyOf(edges);
+        this.polymorphicPairs = List.copyOf(polymorphicPairs);
+        for (Edge e : this.edges) {
+            byTable.computeIfAbsent(e.fromTable(), k -> new ArrayList<>()).add(e);
+            if (!e.toTable().equals(e.fromTable())) {
+                byTable.computeIfAbsent(e.toTable(), k -> new ArrayList<>()).add(e);
+            }
+        }
+    }
+
+    /** Builds the whole graph; {@code values} is asked once per polymorphic pair. */
+    public static RelationshipGraph build(Catalog catalog, TypeValueSource values) {
+        List<Edge> edges = new ArrayList<>(declared(catalog));
+        edges.addAll(new ReferenceInference(catalog).infer());
+        List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values).detect();
+        edges.addAll(PolymorphicDetector.edges(pairs));
+        return new RelationshipGraph(edges, pairs);
+    }
+
+    /** The graph without reading any data: declared and inferred edges only. */
+    public static RelationshipGraph fromCatalogOnly(Catalog catalog) {
+        return build(catalog, (s, t, c) -> TypeValueSource.ObservedValues.none());
+    }
+
+    static List<Edge> declared(Catalog catalog) {
+        List<Edge> edges = new ArrayList<>();
+        for (Relation r : catalog.relations()) {
+            for (ForeignKey fk : r.foreignKeys()) {
+                edges.add(Edge.of(r.qualifiedName(), fk.columns(), fk.targetQualifiedName(), fk.targetColumns(),
+                        EdgeKind.DECLARED, 1.0, "foreign key " + fk.name()
+                                + (fk.validated() ? "" : " (NOT VALID: existing rows unchecked)")));
+            }
+        }
+        return edges;
+    }
+
+    public List<Edge> edges() {
+        return edges;
+    }
+
+    public List<PolymorphicDetector.Pair> polymorphicPairs() {
+        return polymorphicPairs;
+    }
+
+    /** Edges with {@code table} at either end. */
+    public List<Edge> edgesOf(String qualifiedTable) {
+        return Collections.unmodifiableList(byTable.getOrDefault(qualifiedTable, List.of()));
+    }
+
+    /** Declared, inferred or polymorphic edge linking exactly these columns, in either direction. */
+    public List<Edge> linking(String tableA, String columnA, String tableB, String columnB) {
+        List<Edge> found = new ArrayList<>();
+        for (Edge e : edgesOf(tableA)) {
+            boolean forward = e.fromTable().equals(tableA) && e.toTable().equals(tableB)
+                    && e.fromColumns().equals(List.of(columnA)) && e.toColumns().equals(List.of(columnB));
+            boolean backward = e.fromTable().equals(tableB) && e.toTable().equals(tableA)
+                    && e.fromColumns().equals(List.of(columnB)) && e.toColumns().equals(List.of(columnA));
+            if (forward || backward) found.add(e);
+        }
+        return found;
+    }
+
+    /** Whether any edge connects the two tables at all. */
+    public boolean related(String tableA, String tableB) {
+        return edgesOf(tableA).stream().anyMatch(e -> e.otherEnd(tableA).equals(tableB));
+    }
+}
