@@ -69,6 +69,7 @@ public final class Launcher {
         StdioServerTransportProvider transport = new StdioServerTransportProvider(json, in, protocolOut);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo(NAME, VERSION)
+                .requestTimeout(java.time.Duration.ofSeconds(120))
                 .instructions(INSTRUCTIONS)
                 .capabilities(capabilities())
                 .tools(mcp.syncTools())
@@ -99,6 +100,7 @@ public final class Launcher {
         properties.put("spring.ai.mcp.server.protocol", http.stateless() ? "STATELESS" : "STREAMABLE");
         properties.put("spring.ai.mcp.server.streamable-http.mcp-endpoint", "/mcp");
         properties.put("spring.ai.mcp.server.annotation-scanner.enabled", "false");
+        properties.put("spring.ai.mcp.server.request-timeout", "120s");
         properties.put("spring.ai.mcp.server.capabilities.completion", "true");
         HttpGuard.Settings guard = new HttpGuard.Settings(http.authToken(), Set.of());
         return new SpringApplicationBuilder(StrataBootApplication.class)

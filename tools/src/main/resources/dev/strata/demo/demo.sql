@@ -15,16 +15,17 @@ CREATE SCHEMA billing;
 CREATE SCHEMA legacy;
 
 -- ---------------------------------------------------------------------------------------------
--- Tables (foreign keys and secondary indexes are added after the data load, for speed)
+-- Tables. Primary keys, unique constraints, foreign keys and indexes are added after the data load (much faster):
+-- the resulting catalog is the same as with inline declarations (default constraint names such as orders_pkey).
 -- ---------------------------------------------------------------------------------------------
 
 CREATE TABLE public.regions (
-    code text PRIMARY KEY,
+    code text,
     name text NOT NULL
 );
 
 CREATE TABLE public.accounts (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     name text NOT NULL,
     plan text NOT NULL,
     region_code text,
@@ -33,7 +34,7 @@ CREATE TABLE public.accounts (
 );
 
 CREATE TABLE public.users (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     account_id bigint NOT NULL,
     email text NOT NULL,
     full_name text,
@@ -58,7 +59,7 @@ CREATE TABLE public.orders (
 );
 
 CREATE TABLE public.products (
-    sku text PRIMARY KEY,
+    sku text,
     name text NOT NULL,
     category text,
     price_cents integer NOT NULL,
@@ -74,7 +75,7 @@ CREATE TABLE public.order_items (
 );
 
 CREATE TABLE public.comments (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     commentable_type text NOT NULL,
     commentable_id bigint NOT NULL,
     author_id bigint,
@@ -83,7 +84,7 @@ CREATE TABLE public.comments (
 );
 
 CREATE TABLE public.attachments (
-    id uuid PRIMARY KEY,
+    id uuid,
     owner_type text NOT NULL,
     owner_id bigint NOT NULL,
     filename text NOT NULL,
@@ -92,14 +93,14 @@ CREATE TABLE public.attachments (
 );
 
 CREATE TABLE public.events (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     account_id bigint,
     payload jsonb NOT NULL,
     created_at timestamptz NOT NULL
 );
 
 CREATE TABLE public.webhook_deliveries (
-    id uuid PRIMARY KEY,
+    id uuid,
     endpoint text NOT NULL,
     response_body text,
     http_status integer,
@@ -107,7 +108,7 @@ CREATE TABLE public.webhook_deliveries (
 );
 
 CREATE TABLE public.addresses (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     user_id bigint,
     line1 text,
     city text,
@@ -116,7 +117,7 @@ CREATE TABLE public.addresses (
 );
 
 CREATE TABLE public.tmp_customer_addresses (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     user_id bigint NOT NULL,
     line1 text NOT NULL,
     city text NOT NULL,
@@ -127,8 +128,8 @@ CREATE TABLE public.tmp_customer_addresses (
 );
 
 CREATE TABLE billing.invoices (
-    id uuid PRIMARY KEY,
-    number bigint NOT NULL UNIQUE,
+    id uuid,
+    number bigint NOT NULL,
     order_id bigint,
     account_id bigint NOT NULL,
     amount_cents bigint NOT NULL,
@@ -147,7 +148,7 @@ CREATE TABLE billing.payments (
 );
 
 CREATE TABLE billing.refunds (
-    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id bigint GENERATED ALWAYS AS IDENTITY,
     payment_id uuid NOT NULL,
     amount_cents bigint NOT NULL,
     reason text,
@@ -155,7 +156,7 @@ CREATE TABLE billing.refunds (
 );
 
 CREATE TABLE legacy.customer_master (
-    cust_id bigint PRIMARY KEY,
+    cust_id bigint,
     cust_nm varchar(80),
     cust_typ char(1),
     cust_sts char(1),
@@ -251,21 +252,21 @@ INSERT INTO public.regions (code, name) VALUES
     ('APAC', 'Asia Pacific'),
     ('MEA', 'Middle East and Africa');
 
--- accounts: 2,000 rows. Test accounts are ids divisible by 100. Ids = 40k+7 are 'Acme Corp' spellings, 40k+13 'Globex GmbH' spellings.
+-- accounts: 2,000 rows. Test accounts are the ids with id % 100 = 1 (1, 101, ..., 1901). Ids = 40k+7 are 'Acme Corp' spellings, 40k+13 'Globex GmbH' spellings.
 INSERT INTO public.accounts (id, name, plan, region_code, is_test, created_at) OVERRIDING SYSTEM VALUE
 SELECT i,
        CASE
-           WHEN i % 200 = 0 THEN 'TEST - do not use'
-           WHEN i % 100 = 0 THEN 'DO_NOT_USE'
+           WHEN i % 200 = 1 THEN 'TEST - do not use'
+           WHEN i % 200 = 101 THEN 'DO_NOT_USE'
            WHEN i % 40 = 7 THEN (ARRAY['Acme Corp', 'acme corp', 'ACME Corp', 'Acme Corp ', ' Acme  Corp'])[(i / 40) % 5 + 1]
            WHEN i % 40 = 13 THEN (ARRAY['Globex GmbH', 'GLOBEX GMBH', 'globex gmbh', 'Globex GmbH ', 'Globex  GmbH'])[(i / 40) % 5 + 1]
            ELSE c.adj[(i - 1) % 20 + 1] || ' ' || c.noun[((i - 1) / 20) % 25 + 1] || ' ' || c.suffix[((i - 1) / 500) % 4 + 1]
        END,
        CASE
-           WHEN (i * 37 + 83) % 100 < 50 THEN 'free'
-           WHEN (i * 37 + 83) % 100 < 78 THEN 'pro'
-           WHEN (i * 37 + 83) % 100 < 80 THEN 'PRO'
-           WHEN (i * 37 + 83) % 100 < 95 THEN 'enterprise'
+           WHEN (i * 37 + 48) % 100 < 50 THEN 'free'
+           WHEN (i * 37 + 48) % 100 < 78 THEN 'pro'
+           WHEN (i * 37 + 48) % 100 < 80 THEN 'PRO'
+           WHEN (i * 37 + 48) % 100 < 95 THEN 'enterprise'
            ELSE 'Enterprise'
        END,
        CASE
@@ -273,7 +274,7 @@ SELECT i,
            WHEN i % 50 = 11 THEN 'EU'
            ELSE (ARRAY['EU-W', 'EU-C', 'EU-N', 'EU-S', 'UK', 'US-E', 'US-W', 'US-C', 'CA', 'LATAM', 'APAC', 'MEA'])[(i * 7) % 12 + 1]
        END,
-       i % 100 = 0,
+       i % 100 = 1,
        timestamptz '2015-01-01 00:00:00+00' + (i - 1) * interval '43 hours' + (i % 37) * interval '1 minute'
 FROM generate_series(1, 2000) AS g(i)
 CROSS JOIN (SELECT
@@ -289,8 +290,8 @@ INSERT INTO public.users (id, account_id, email, full_name, phone, "lastLoginAt"
 SELECT s.i,
        s.a,
        CASE
-           WHEN s.a % 100 = 0 AND s.i = 100 THEN 'DO_NOT_USE@test.com'
-           WHEN s.a % 100 = 0 THEN 'test+' || s.i || '@example.com'
+           WHEN s.i = 1 THEN 'DO_NOT_USE@test.com'
+           WHEN s.a % 100 = 1 THEN 'test+' || s.i || '@example.com'
            WHEN s.i % 20 = 1 THEN s.fn || '.' || s.ln || s.i || '@' || s.dom
            WHEN s.i % 4 IN (0, 1) THEN lower(s.fn || '.' || s.ln) || s.i || '@' || s.dom
            WHEN s.i % 4 = 2 THEN lower(left(s.fn, 1) || s.ln) || s.i || '@' || s.dom
@@ -298,7 +299,7 @@ SELECT s.i,
        END,
        CASE
            WHEN s.p BETWEEN 40 AND 42 THEN NULL
-           WHEN s.a % 100 = 0 THEN 'Test User ' || s.i
+           WHEN s.a % 100 = 1 THEN 'Test User ' || s.i
            ELSE s.fn || ' ' || s.ln
        END,
        CASE
@@ -380,15 +381,16 @@ FROM (
 ) AS x
 LEFT JOIN public.products p ON p.sku = x.sku;
 
--- orders: 250,000 rows, created 2015-06-01 .. 2025-06-28 in id order. Every 200th order belongs to a test account (total 99999999).
+-- orders: 250,000 rows, created 2015-06-01 .. 2025-06-28 in id order, only by accounts created at least 90 days earlier.
+-- Every 200th order belongs to a test account (total_cents 99999999). Orders 1..100,000 total their order_items.
 INSERT INTO public.orders (id, user_id, account_id, status, state, total_cents, currency, region_code, created_at, updated_at, deleted_at) OVERRIDING SYSTEM VALUE
 SELECT y.i,
-       u.id,
-       u.account_id,
+       y.a + 2000 * y.m,
+       y.a,
        CASE WHEN y.st IN (2, 3) THEN 1 WHEN y.st = 4 AND y.i % 4 = 0 THEN 1 ELSE 0 END,
        y.st,
        CASE
-           WHEN y.is_test THEN 99999999
+           WHEN y.i % 200 = 0 THEN 99999999
            WHEN y.i <= 100000 THEN s.total
            ELSE (1 + y.i % 3) * (199 + ((y.i * 7919) % 250) * 200)
        END,
@@ -398,19 +400,18 @@ SELECT y.i,
            ELSE 'EUR'
        END,
        a.region_code,
-       c.created_at,
-       CASE WHEN y.st = 0 THEN NULL ELSE c.created_at + (1 + y.i % 10) * interval '24 hours' + (y.i % 300) * interval '1 minute' END,
+       y.t,
+       CASE WHEN y.st = 0 THEN NULL ELSE least(y.t + (1 + y.i % 10) * interval '24 hours' + (y.i % 300) * interval '1 minute', timestamptz '2025-06-30 00:00:00+00') END,
        NULL
 FROM (
-    SELECT x.i, x.st, x.is_test, x.t,
+    SELECT x.i, x.st, x.t, x.m,
            CASE
-               WHEN x.is_test THEN 100 * (1 + (x.i / 200) % greatest(1, least(20, x.amax / 100))) + 2000 * x.m
-               WHEN x.an % 100 = 0 THEN x.an - 1 + 2000 * x.m
-               ELSE x.an + 2000 * x.m
-           END AS uid
+               WHEN x.i % 200 = 0 THEN 1 + 100 * ((x.i / 200) % (1 + (x.amax - 1) / 100))
+               WHEN x.an % 100 = 1 THEN x.an + 1
+               ELSE x.an
+           END AS a
     FROM (
         SELECT w.i, w.amax,
-               w.i % 200 = 0 AS is_test,
                timestamptz '2015-06-01 00:00:00+00' + (w.i - 1) * interval '1272 seconds' AS t,
                (w.i * 13 + w.i / 200) % 10 AS m,
                (w.i * 7919) % w.amax + 1 AS an,
@@ -426,12 +427,14 @@ FROM (
         ) AS w
     ) AS x
 ) AS y
-JOIN public.users u ON u.id = y.uid
-JOIN public.accounts a ON a.id = u.account_id
-LEFT JOIN (SELECT order_id, sum(quantity::bigint * unit_price_cents) AS total FROM public.order_items GROUP BY order_id) AS s ON s.order_id = y.i
-CROSS JOIN LATERAL (
-    SELECT greatest(y.t, CASE WHEN u.created_at > timestamptz '2000-01-01 00:00:00+00' THEN u.created_at + interval '1 hour' END) AS created_at
-) AS c;
+JOIN public.accounts a ON a.id = y.a
+LEFT JOIN (SELECT order_id, sum(quantity::bigint * unit_price_cents) AS total FROM public.order_items GROUP BY order_id) AS s ON s.order_id = y.i;
+
+-- A soft-deleted user places no order after deleted_at: move deleted_at to 6 hours after the user's last order where needed.
+UPDATE public.users u
+SET deleted_at = o.last_order + interval '6 hours'
+FROM (SELECT user_id, max(created_at) AS last_order FROM public.orders GROUP BY user_id) AS o
+WHERE o.user_id = u.id AND u.deleted_at < o.last_order;
 
 -- comments: 30,000 rows, polymorphic (order 60%, invoice 25%, user 15%).
 INSERT INTO public.comments (id, commentable_type, commentable_id, author_id, body, created_at) OVERRIDING SYSTEM VALUE
@@ -526,7 +529,7 @@ FROM (
            END AS pl
     FROM (
         SELECT g.i,
-               (g.i * 13) % least(2000, greatest(1, (((g.i - 1) * 7948) / 3600) / 43)) + 1 AS a,
+               (g.i * 13) % least(2000, greatest(1, (((g.i - 1) * 8279) / 3600) / 43)) + 1 AS a,
                CASE
                    WHEN (g.i * 37) % 100 < 50 THEN 'login'
                    WHEN (g.i * 37) % 100 < 65 THEN 'signup'
@@ -534,7 +537,7 @@ FROM (
                    WHEN (g.i * 37) % 100 < 90 THEN 'downgrade'
                    ELSE 'cancel'
                END AS act,
-               timestamptz '2015-01-01 00:00:00+00' + (g.i - 1) * interval '7948 seconds' AS t
+               timestamptz '2015-01-01 01:00:00+00' + (g.i - 1) * interval '8279 seconds' AS t
         FROM generate_series(1, 40000) AS g(i)
     ) AS v
 ) AS x;
@@ -605,7 +608,7 @@ INSERT INTO billing.invoices (id, number, order_id, account_id, amount_cents, st
 SELECT CASE WHEN x.k = 0 THEN '00000000-0000-0000-0000-000000000000'::uuid ELSE md5('invoice-' || x.k)::uuid END,
        CASE WHEN x.k = 0 THEN 0 ELSE 100000 + x.k END,
        x.oid,
-       CASE WHEN x.k = 0 THEN 100 ELSE coalesce(o.account_id, (x.k * 13) % 2000 + 1) END,
+       CASE WHEN x.k = 0 THEN 1 ELSE coalesce(o.account_id, (x.k * 13) % 2000 + 1) END,
        CASE WHEN x.k = 0 THEN 0 ELSE coalesce(o.total_cents, 1500 + (x.k * 7919) % 90000) END,
        CASE
            WHEN (x.k * 37) % 100 < 60 THEN 'paid'
@@ -628,7 +631,7 @@ FROM (
            CASE WHEN g.k = 0 OR g.k % 20 = 0 THEN NULL WHEN g.k % 200 = 1 THEN 900000 + g.k ELSE g.k * 4 END AS oid
     FROM generate_series(0, 59999) AS g(k)
 ) AS x
-LEFT JOIN public.orders o ON o.id = x.oid
+LEFT JOIN (SELECT id, account_id, total_cents, created_at FROM public.orders WHERE id % 4 = 0) AS o ON o.id = x.oid
 CROSS JOIN LATERAL (
     SELECT coalesce((o.created_at AT TIME ZONE 'UTC')::date + 1, date '2015-06-01' + x.k / 17) AS d
 ) AS d;
@@ -645,7 +648,7 @@ SELECT md5('payment-' || inv.k || '-' || n.n)::uuid,
            ELSE 'paypal'
        END,
        ((inv.due_date - 30 + (inv.k % 25)::int + (n.n - 1) * 14)::timestamp + interval '9 hours' + (inv.k % 480) * interval '1 minute') AT TIME ZONE 'UTC',
-       (inv.k * 7 + n.n * 31) % 100 < 3
+       ('x' || substr(md5('payment-' || inv.k || '-' || n.n), 9, 8))::bit(32)::bigint % 100 < 3
 FROM (
     SELECT i.id, i.amount_cents, i.due_date,
            i.number - 100000 AS k,
@@ -665,9 +668,9 @@ SELECT row_number() OVER (ORDER BY r.ord, r.pid),
        r.created_at
 FROM (
     SELECT 1 AS ord, p.id AS pid,
-           CASE WHEN p.h % 10 = 0 THEN p.amount_cents ELSE p.amount_cents / (2 + p.h % 3) END AS amount_cents,
-           (ARRAY['customer request', 'duplicate charge', 'damaged goods', 'fraud', NULL])[p.h % 5 + 1] AS reason,
-           p.paid_at + (1 + p.h % 30) * interval '24 hours' AS created_at
+           CASE WHEN (p.h / 25) % 10 = 0 THEN p.amount_cents ELSE p.amount_cents / (2 + (p.h / 25) % 3) END AS amount_cents,
+           (ARRAY['customer request', 'duplicate charge', 'damaged goods', 'fraud', NULL])[(p.h / 25) % 5 + 1] AS reason,
+           p.paid_at + (1 + (p.h / 25) % 30) * interval '24 hours' AS created_at
     FROM (SELECT q.*, ('x' || substr(q.id::text, 1, 8))::bit(32)::bigint AS h FROM billing.payments q) AS p
     WHERE p.h % 25 = 0
     UNION ALL
@@ -770,12 +773,27 @@ SELECT setval(pg_get_serial_sequence('public.tmp_customer_addresses', 'id'), (SE
 SELECT setval(pg_get_serial_sequence('billing.refunds', 'id'), (SELECT max(id) FROM billing.refunds));
 
 -- ---------------------------------------------------------------------------------------------
--- Declared foreign keys (the undeclared references are deliberately missing) and indexes
+-- Keys, declared foreign keys (the undeclared references are deliberately missing) and indexes
 -- ---------------------------------------------------------------------------------------------
 
+ALTER TABLE public.regions ADD PRIMARY KEY (code);
+ALTER TABLE public.accounts ADD PRIMARY KEY (id);
+ALTER TABLE public.users ADD PRIMARY KEY (id);
 ALTER TABLE public.orders ADD PRIMARY KEY (id);
+ALTER TABLE public.products ADD PRIMARY KEY (sku);
 ALTER TABLE public.order_items ADD PRIMARY KEY (id);
+ALTER TABLE public.comments ADD PRIMARY KEY (id);
+ALTER TABLE public.attachments ADD PRIMARY KEY (id);
+ALTER TABLE public.events ADD PRIMARY KEY (id);
+ALTER TABLE public.webhook_deliveries ADD PRIMARY KEY (id);
+ALTER TABLE public.addresses ADD PRIMARY KEY (id);
+ALTER TABLE public.tmp_customer_addresses ADD PRIMARY KEY (id);
+ALTER TABLE billing.invoices ADD PRIMARY KEY (id);
+ALTER TABLE billing.invoices ADD UNIQUE (number);
 ALTER TABLE billing.payments ADD PRIMARY KEY (id);
+ALTER TABLE billing.refunds ADD PRIMARY KEY (id);
+ALTER TABLE legacy.customer_master ADD PRIMARY KEY (cust_id);
+
 ALTER TABLE public.users ADD FOREIGN KEY (account_id) REFERENCES public.accounts (id) ON DELETE CASCADE;
 ALTER TABLE public.orders ADD FOREIGN KEY (user_id) REFERENCES public.users (id);
 ALTER TABLE public.orders ADD FOREIGN KEY (account_id) REFERENCES public.accounts (id);
@@ -826,7 +844,7 @@ ORDER BY 1;
 -- Comments: about half of the tables have one, almost no column has one.
 -- ---------------------------------------------------------------------------------------------
 
-COMMENT ON TABLE public.regions IS 'Sales regions. Referenced by accounts.region_code and orders.region_code.';
+COMMENT ON TABLE public.regions IS 'Sales regions, keyed by a short region code such as EU-W.';
 COMMENT ON TABLE public.accounts IS 'Customer accounts (companies or individual buyers). One account has many users.';
 COMMENT ON TABLE public.orders IS 'Customer orders. One row per checkout.';
 COMMENT ON COLUMN public.orders.state IS 'Lifecycle: 0=pending, 1=processing, 2=shipped, 3=delivered, 4=cancelled';

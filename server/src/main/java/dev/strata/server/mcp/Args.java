@@ -3,25 +3,18 @@ package dev.strata.server.mcp;
 import dev.strata.schema.ToolException;
 
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Typed access to a tool call's arguments. Wrong types and unknown names become {@link ToolException}s that
- * tell the model exactly which argument to fix, rather than being silently ignored.
+ * Typed access to a tool call's arguments. The SDK has already checked them against the tool's input schema
+ * (unknown names, missing required ones, JSON types); this adds the conversions and the messages for what a
+ * schema cannot say.
  */
 final class Args {
 
     private final Map<String, Object> values;
 
-    Args(Map<String, Object> values, Set<String> allowed) {
+    Args(Map<String, Object> values) {
         this.values = values == null ? Map.of() : values;
-        Set<String> unknown = new TreeSet<>(this.values.keySet());
-        unknown.removeAll(allowed);
-        if (!unknown.isEmpty()) {
-            throw new ToolException("unknown argument" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-                    + "; this tool takes: " + String.join(", ", new TreeSet<>(allowed)));
-        }
     }
 
     String string(String name) {

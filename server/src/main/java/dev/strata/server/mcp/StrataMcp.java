@@ -87,7 +87,7 @@ public final class StrataMcp {
 
     CallToolResult call(StrataTool tool, Map<String, Object> arguments) {
         try {
-            Args args = new Args(arguments, ToolManifest.argumentNames(tool.definition()));
+            Args args = new Args(arguments);
             StrataTool.Result result = tool.handler().apply(args);
             return CallToolResult.builder()
                     .structuredContent(Json.toMap(result.value()))

@@ -8,9 +8,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A tool's public face — name, description, input and output schema, annotations — kept as a JSON resource
@@ -44,12 +41,5 @@ final class ToolManifest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The argument names a tool declares, for rejecting misspelt ones. */
-    @SuppressWarnings("unchecked")
-    static Set<String> argumentNames(McpSchema.Tool tool) {
-        Object properties = tool.inputSchema().get("properties");
-        return properties instanceof Map<?, ?> m ? new TreeSet<>((Set<String>) m.keySet()) : Set.of();
     }
 }

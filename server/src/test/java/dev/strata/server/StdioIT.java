@@ -1,0 +1,163 @@
+package dev.strata.server;
+
+import dev.strata.demo.DemoDatabase;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.ServerParameters;
+import io.modelcontextprotocol.client.transport.StdioClientTransport;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real jar over stdio, driven by the MCP Java SDK client. */
+class StdioIT {
+
+    static final String PASSWORD = "Sup3rSecretPw";
+    static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+    static McpSyncClient client;
+    static final StringBuffer serverStderr = new StringBuffer();
+
+    @BeforeAll
+    static void start() {
+        DemoDatabase demo = DemoDatabase.shared();
+        // The embedded server trusts local connections, so the password is accepted and ignored: it is here to
+        // prove it never shows up in any output.
+        String url = "postgres://postgres:" + PASSWORD + "@localhost:" + demo.port() + "/" + DemoDatabase.DATABASE;
+        List<String> cmd = StrataProcess.command("--url", url);
+        ServerParameters params = ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size())).build();
+        StdioClientTransport transport = new StdioClientTransport(params, JSON);
+        transport.setStdErrorHandler(line -> serverStderr.append(line).append('\n'));
+        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client.initialize();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (client != null) client.closeGracefully();
+        assertThat(serverStderr.toString()).doesNotContain(PASSWORD);
+    }
+
+    static CallToolResult call(String tool, Map<String, Object> args) {
+        return client.callTool(new CallToolRequest(tool, args));
+    }
+
+    static String text(CallToolResult r) {
+        return ((McpSchema.TextContent) r.content().get(0)).text();
+    }
+
+    @Test
+    void initializeAnnouncesStrataAndItsCapabilities() {
+        assertThat(client.getServerInfo().name()).isEqualTo("strata");
+        assertThat(client.getServerCapabilities().tools()).isNotNull();
+        assertThat(client.getServerCapabilities().resources()).isNotNull();
+        assertThat(client.getServerInstructions()).contains("describe_table");
+    }
+
+    @Test
+    void toolsListIsCompleteTruthfulAndSmall() throws Exception {
+        McpSchema.ListToolsResult tools = client.listTools();
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
+                "list_tables", "search_schema", "describe_table", "get_relationships", "find_join_path");
+        for (McpSchema.Tool t : tools.tools()) {
+            assertThat(t.outputSchema()).as(t.name()).isNotNull();
+            assertThat(t.inputSchema()).as(t.name()).isNotNull();
+            assertThat(t.annotations().readOnlyHint()).as(t.name()).isTrue();
+            assertThat(t.annotations().destructiveHint()).as(t.name()).isFalse();
+            assertThat(t.annotations().openWorldHint()).as(t.name()).isFalse();
+        }
+        int bytes = JSON.writeValueAsString(tools).getBytes(StandardCharsets.UTF_8).length;
+        assertThat(bytes).as("tools/list size").isLessThanOrEqualTo(24 * 1024);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void describeTableReturnsStructuredContentAndText() {
+        CallToolResult r = call("describe_table", Map.of("table", "orders"));
+        assertThat(r.isError()).isFalse();
+        Map<String, Object> content = (Map<String, Object>) r.structuredContent();
+        assertThat(content).containsEntry("schema", "public").containsEntry("name", "orders")
+                .containsKeys("columns", "indexes", "references", "soft_delete", "notes", "rows_estimate");
+        assertThat((List<Map<String, Object>>) content.get("columns"))
+                .anySatisfy(c -> assertThat(c).containsEntry("name", "state"));
+        assertThat(text(r)).contains("public.orders").contains("state smallint");
+    }
+
+    @Test
+    void mistakesComeBackAsActionableToolErrors() {
+        CallToolResult unknown = call("describe_table", Map.of("table", "ordrs"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("does not exist").contains("public.orders");
+
+        CallToolResult misspelt = call("describe_table", Map.of("tabel", "orders"));
+        assertThat(misspelt.isError()).isTrue();
+        assertThat(text(misspelt)).contains("tabel").contains("'table' not found");
+
+        CallToolResult wrongType = call("list_tables", Map.of("limit", "lots"));
+        assertThat(wrongType.isError()).isTrue();
+        assertThat(text(wrongType)).contains("/limit: string found, integer expected");
+
+        CallToolResult hostile = call("search_schema", Map.of("query", "'; DROP TABLE orders; --" + "x".repeat(10_000)));
+        assertThat(hostile.isError()).isFalse();
+        assertThat(call("describe_table", Map.of("table", "orders")).isError()).as("server still serves").isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void otherToolsAnswer() {
+        Map<String, Object> list = (Map<String, Object>) call("list_tables", Map.of("schema", "billing"))
+                .structuredContent();
+        assertThat((List<Map<String, Object>>) list.get("tables")).extracting(t -> t.get("name"))
+                .contains("invoices", "payments");
+        Map<String, Object> search = (Map<String, Object>) call("search_schema", Map.of("query", "lastLoginAt"))
+                .structuredContent();
+        assertThat((List<Map<String, Object>>) search.get("matches")).isNotEmpty();
+        Map<String, Object> rel = (Map<String, Object>) call("get_relationships", Map.of("table", "comments"))
+                .structuredContent();
+        assertThat((List<Map<String, Object>>) rel.get("edges")).extracting(e -> e.get("kind")).contains("polymorphic");
+        Map<String, Object> paths = (Map<String, Object>) call("find_join_path",
+                Map.of("from", "order_items", "to", "accounts")).structuredContent();
+        assertThat((List<Map<String, Object>>) paths.get("paths")).first()
+                .satisfies(p -> assertThat((String) p.get("sql")).contains("JOIN orders o ON o.id = oi.order_id"));
+    }
+
+    @Test
+    void resourcesAndCompletions() {
+        assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri).contains("strata://tables");
+        assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)
+                .contains("strata://table/{schema}/{name}");
+        McpSchema.ReadResourceResult all = client.readResource(new McpSchema.ReadResourceRequest("strata://tables"));
+        assertThat(((McpSchema.TextResourceContents) all.contents().get(0)).text()).contains("\"invoices\"");
+        McpSchema.ReadResourceResult one = client.readResource(
+                new McpSchema.ReadResourceRequest("strata://table/billing/invoices"));
+        assertThat(((McpSchema.TextResourceContents) one.contents().get(0)).text()).contains("\"number\"");
+        McpSchema.CompleteResult completion = client.completeCompletion(new McpSchema.CompleteRequest(
+                new McpSchema.ResourceReference("strata://table/{schema}/{name}"),
+                new McpSchema.CompleteRequest.CompleteArgument("name", "ord")));
+        assertThat(completion.completion().values()).contains("orders", "order_items");
+    }
+
+    @Test
+    void unreachableDatabaseExitsWithOneClearLine() throws Exception {
+        Process p = new ProcessBuilder(StrataProcess.command("--url", "postgres://app:" + PASSWORD + "@127.0.0.1:1/x"))
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out.lines()).hasSize(1);
+        assertThat(out).startsWith("strata: cannot connect to app@127.0.0.1:1/x").doesNotContain(PASSWORD)
+                .doesNotContain("Exception");
+    }
+}
