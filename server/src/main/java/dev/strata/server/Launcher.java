@@ -78,6 +78,9 @@ public final class Launcher {
                 .completions(mcp.syncCompletions())
                 .build();
         closed.await();
+        // Requests read just before end of input still get their answers.
+        Thread.sleep(100);
+        mcp.awaitIdle(java.time.Duration.ofSeconds(30));
         server.closeGracefully();
     }
 

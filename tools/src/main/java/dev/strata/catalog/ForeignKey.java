@@ -15,8 +15,7 @@ public record ForeignKey(
         List<String> targetColumns,
         String onDelete,
         String onUpdate,
-        boolean validated,
-        String definition) {
+        boolean validated) {
 
     public String targetQualifiedName() {
         return targetSchema + "." + targetTable;

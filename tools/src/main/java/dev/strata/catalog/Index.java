@@ -14,8 +14,7 @@ public record Index(
         boolean primary,
         boolean valid,
         String method,
-        String predicate,
-        String definition) {
+        String predicate) {
 
     /** True when the index can serve lookups that start with {@code column}. */
     public boolean leadsWith(String column) {

@@ -25,8 +25,9 @@ public class DemoCommand implements Callable<Integer> {
         System.err.println("strata: starting embedded PostgreSQL and loading the demo database…");
         DemoDatabase demo = DemoDatabase.start();
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
-        System.err.printf("strata: demo database ready in %.1f s at %s%n", (System.nanoTime() - start) / 1e9,
-                demo.url());
+        // One println, so readers of stderr get the line whole.
+        System.err.println(String.format(java.util.Locale.ROOT, "strata: demo database ready in %.1f s at %s",
+                (System.nanoTime() - start) / 1e9, demo.url()));
         Database database = Database.connect(ConnectionSettings.parse(demo.url()));
         ConnectionOptions connection = new ConnectionOptions();
         return StrataCommand.serve(database, connection, serve);

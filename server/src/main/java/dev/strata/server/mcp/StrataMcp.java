@@ -10,6 +10,7 @@ import dev.strata.schema.ToolException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import org.slf4j.Logger;
@@ -17,10 +18,12 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -41,6 +44,7 @@ public final class StrataMcp {
     private final SchemaExplorer explorer;
     private final McpJsonMapper json;
     private final List<StrataTool> tools;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public StrataMcp(Supplier<SchemaKnowledge> knowledge, McpJsonMapper json) {
         this.knowledge = knowledge;
@@ -86,6 +90,7 @@ public final class StrataMcp {
     }
 
     CallToolResult call(StrataTool tool, Map<String, Object> arguments) {
+        inFlight.incrementAndGet();
         try {
             Args args = new Args(arguments);
             StrataTool.Result result = tool.handler().apply(args);
@@ -101,7 +106,15 @@ public final class StrataMcp {
             return error(tool.name() + " failed unexpectedly (" + e.getClass().getSimpleName() + ": "
                     + dev.strata.db.Database.rootMessage(e) + "); the server is still running, try again or "
                     + "report this");
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Waits until no tool call is running (or the timeout passes), so answers are not cut off at shutdown. */
+    public void awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
     }
 
     private static CallToolResult error(String message) {
@@ -177,18 +190,20 @@ public final class StrataMcp {
     }
 
     McpSchema.ReadResourceResult readTable(String uri) {
-        if (!uri.startsWith(TABLE_PREFIX)) {
-            throw new IllegalArgumentException("expected " + TABLE_TEMPLATE + ", got " + uri);
-        }
-        String[] parts = uri.substring(TABLE_PREFIX.length()).split("/", 2);
-        if (parts.length != 2) throw new IllegalArgumentException("expected " + TABLE_TEMPLATE + ", got " + uri);
+        String[] parts = uri.startsWith(TABLE_PREFIX) ? uri.substring(TABLE_PREFIX.length()).split("/", 2)
+                : new String[0];
+        if (parts.length != 2) throw notFound(uri + " does not match " + TABLE_TEMPLATE);
         String schema = URLDecoder.decode(parts[0], StandardCharsets.UTF_8);
         String name = URLDecoder.decode(parts[1], StandardCharsets.UTF_8);
         Relation r = knowledge.get().catalog().find(schema, name).orElseThrow(() ->
-                new IllegalArgumentException("no table " + schema + "." + name + "; read " + TABLES_URI
-                        + " for the list"));
+                notFound("no table " + schema + "." + name + "; read " + TABLES_URI + " for the list"));
         return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(uri, "application/json",
                 Json.write(explorer.describeTable('"' + r.schema() + "\".\"" + r.name() + '"')))));
+    }
+
+    /** Resource-not-found is a protocol error with its own code (-32002), as the MCP specification asks. */
+    private static McpError notFound(String message) {
+        return McpError.builder(McpSchema.ErrorCodes.RESOURCE_NOT_FOUND).message(message).build();
     }
 
     McpSchema.CompleteResult complete(McpSchema.CompleteRequest request) {
