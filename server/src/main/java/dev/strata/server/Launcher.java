@@ -7,20 +7,16 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 
 /** Starts the MCP server on the chosen transport and blocks until it should stop. */
 public final class Launcher {
@@ -50,23 +46,13 @@ public final class Launcher {
     public static void serveStdio(StrataMcp mcp, McpJsonMapper json) throws InterruptedException {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
-        CountDownLatch closed = new CountDownLatch(1);
-        InputStream in = new FilterInputStream(System.in) {
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n < 0) closed.countDown();
-                return n;
-            }
+        serveStdio(mcp, json, System.in, protocolOut);
+    }
 
-            @Override
-            public int read() throws IOException {
-                int n = super.read();
-                if (n < 0) closed.countDown();
-                return n;
-            }
-        };
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(json, in, protocolOut);
+    /** Serves MCP frames read from {@code input} until it ends, writing answers to {@code output}. */
+    public static void serveStdio(StrataMcp mcp, McpJsonMapper json, InputStream input, PrintStream output)
+            throws InterruptedException {
+        StdioTransport transport = new StdioTransport(json, input, output);
         McpSyncServer server = McpServer.sync(transport)
                 .serverInfo(NAME, VERSION)
                 .requestTimeout(java.time.Duration.ofSeconds(120))
@@ -77,10 +63,9 @@ public final class Launcher {
                 .resourceTemplates(mcp.syncTemplates())
                 .completions(mcp.syncCompletions())
                 .build();
-        closed.await();
+        transport.awaitInputClosed();
         // Requests read just before end of input still get their answers.
-        Thread.sleep(100);
-        mcp.awaitIdle(java.time.Duration.ofSeconds(30));
+        transport.awaitAnswered(java.time.Duration.ofSeconds(120));
         server.closeGracefully();
     }
 

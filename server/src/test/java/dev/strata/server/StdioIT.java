@@ -150,6 +150,36 @@ class StdioIT {
     }
 
     @Test
+    void hundredsOfCallsAreAllAnswered() {
+        // The SDK's own stdio transport lost an answer within a few dozen sequential calls (java-sdk #686).
+        for (int i = 0; i < 300; i++) {
+            assertThat(call("describe_table", Map.of("table", i % 2 == 0 ? "orders" : "users")).isError()).isFalse();
+        }
+    }
+
+    @Test
+    void aBurstOfPipelinedRequestsGetsEveryAnswer() throws Exception {
+        Process p = new ProcessBuilder(StrataProcess.command("--url", DemoDatabase.shared().url()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        StringBuilder requests = new StringBuilder("""
+                {"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"burst","version":"1"}}}
+                {"jsonrpc":"2.0","method":"notifications/initialized"}
+                """);
+        for (int i = 1; i <= 200; i++) {
+            requests.append("{\"jsonrpc\":\"2.0\",\"id\":").append(i)
+                    .append(",\"method\":\"tools/call\",\"params\":{\"name\":\"list_tables\",\"arguments\":{}}}\n");
+        }
+        p.getOutputStream().write(requests.toString().getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        // Read before waiting: 200 answers overflow the pipe buffer.
+        List<String> answers = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(answers).as("one answer per request, even with stdin closed right after").hasSize(201);
+        assertThat(answers).allSatisfy(line -> assertThat(line).startsWith("{").contains("\"id\":"));
+        assertThat(p.exitValue()).isZero();
+    }
+
+    @Test
     void unreachableDatabaseExitsWithOneClearLine() throws Exception {
         Process p = new ProcessBuilder(StrataProcess.command("--url", "postgres://app:" + PASSWORD + "@127.0.0.1:1/x"))
                 .redirectErrorStream(true).start();

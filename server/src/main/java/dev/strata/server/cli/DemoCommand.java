@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code strata demo}: starts an embedded PostgreSQL from Maven jars, loads the Acme Commerce demo database and
@@ -28,8 +29,8 @@ public class DemoCommand implements Callable<Integer> {
         // One println, so readers of stderr get the line whole.
         System.err.println(String.format(java.util.Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
-        Database database = Database.connect(ConnectionSettings.parse(demo.url()));
-        ConnectionOptions connection = new ConnectionOptions();
-        return StrataCommand.serve(database, connection, serve);
+        ConnectionSettings settings = ConnectionSettings.parse(demo.url());
+        return StrataCommand.serve(CompletableFuture.completedFuture(Database.connect(settings)), settings,
+                new ConnectionOptions(), serve);
     }
 }

@@ -18,12 +18,10 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -44,7 +42,6 @@ public final class StrataMcp {
     private final SchemaExplorer explorer;
     private final McpJsonMapper json;
     private final List<StrataTool> tools;
-    private final AtomicInteger inFlight = new AtomicInteger();
 
     public StrataMcp(Supplier<SchemaKnowledge> knowledge, McpJsonMapper json) {
         this.knowledge = knowledge;
@@ -90,7 +87,6 @@ public final class StrataMcp {
     }
 
     CallToolResult call(StrataTool tool, Map<String, Object> arguments) {
-        inFlight.incrementAndGet();
         try {
             Args args = new Args(arguments);
             StrataTool.Result result = tool.handler().apply(args);
@@ -106,15 +102,7 @@ public final class StrataMcp {
             return error(tool.name() + " failed unexpectedly (" + e.getClass().getSimpleName() + ": "
                     + dev.strata.db.Database.rootMessage(e) + "); the server is still running, try again or "
                     + "report this");
-        } finally {
-            inFlight.decrementAndGet();
         }
-    }
-
-    /** Waits until no tool call is running (or the timeout passes), so answers are not cut off at shutdown. */
-    public void awaitIdle(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) Thread.sleep(20);
     }
 
     private static CallToolResult error(String message) {

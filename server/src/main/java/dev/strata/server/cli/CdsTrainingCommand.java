@@ -1,0 +1,61 @@
+package dev.strata.server.cli;
+
+import dev.strata.catalog.Catalog;
+import dev.strata.catalog.ServerInfo;
+import dev.strata.db.ConnectionSettings;
+import dev.strata.db.Database;
+import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.relationships.RelationshipGraph;
+import dev.strata.schema.SchemaKnowledge;
+import dev.strata.schema.SoftDeleteUsage;
+import dev.strata.server.Launcher;
+import dev.strata.server.mcp.StrataMcp;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import picocli.CommandLine.Command;
+
+import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * The build's training run for the class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}): walks the
+ * start-up path of a stdio session (driver, pool, MCP handshake, a few tool calls) without a database, so the
+ * classes a real start needs are the ones archived. Hidden: it is a build step, not a user command.
+ */
+@Command(name = "cds-training", hidden = true)
+public class CdsTrainingCommand implements Callable<Integer> {
+
+    private static final String SESSION = String.join("\n",
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
+                    + "\"capabilities\":{},\"clientInfo\":{\"name\":\"cds\",\"version\":\"1\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"list_tables\",\"arguments\":{}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"tools/call\",\"params\":{\"name\":\"describe_table\","
+                    + "\"arguments\":{\"table\":\"orders\"}}}",
+            "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"resources/list\"}",
+            "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":\"resources/read\",\"params\":{\"uri\":\"strata://tables\"}}",
+            "") ;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            Database.connect(ConnectionSettings.parse("postgres://cds@127.0.0.1:1/none")).close();
+        } catch (DatabaseUnavailableException expected) {
+            // The point was loading the driver and pool classes.
+        }
+        Catalog empty = new Catalog(new ServerInfo(170000, "17", "none", "cds", List.of("public")), List.of(),
+                Instant.now());
+        SchemaKnowledge knowledge = new SchemaKnowledge(empty, RelationshipGraph.fromCatalogOnly(empty),
+                SoftDeleteUsage.none());
+        McpJsonMapper json = Launcher.jsonMapper();
+        StrataMcp mcp = new StrataMcp(() -> knowledge, json);
+        Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(OutputStream.nullOutputStream()));
+        return 0;
+    }
+}

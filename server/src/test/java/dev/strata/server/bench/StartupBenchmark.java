@@ -1,0 +1,157 @@
+package dev.strata.server.bench;
+
+import dev.strata.demo.DemoDatabase;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Start-up and latency of the packaged jar over stdio, as an MCP client sees them: time from process start to the
+ * {@code initialize} answer and to the first {@code describe_table} answer, with and without the build's
+ * class-data-sharing archive; then {@code describe_table} latency once warm, the size of {@code tools/list} and of
+ * a 10-column description. With {@code -Dbench.url=…} (e.g. the 5,000-table database of CatalogBenchmark) it also
+ * reports the server's heap once that catalog is loaded. Run: {@code mvn -q -pl server -Pbench test-compile
+ * exec:java} after {@code mvn -q package -DskipTests}.
+ */
+public final class StartupBenchmark {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int STARTS = Integer.getInteger("bench.starts", 9);
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(System.getProperty("strata.target", "target"));
+        String jar = target.resolve("strata-server.jar").toAbsolutePath().toString();
+        String jsa = target.resolve("strata.jsa").toAbsolutePath().toString();
+        String url = DemoDatabase.shared().url();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        List<String> plain = List.of(java, "-jar", jar, "--url", url);
+        List<String> cds = List.of(java, "-XX:SharedArchiveFile=" + jsa, "-Xlog:disable", "-Xlog:all=warning:stderr",
+                "-jar", jar, "--url", url);
+        startUps("plain java -jar", plain);
+        if (Files.exists(Path.of(jsa))) startUps("with the CDS archive", cds);
+
+        try (Session s = new Session(cds)) {
+            s.initialize();
+            JsonNode tools = s.request("tools/list", "{}");
+            System.out.printf(Locale.ROOT, "tools/list answer: %d bytes%n",
+                    JSON.writeValueAsString(tools).getBytes(StandardCharsets.UTF_8).length);
+            JsonNode regions = s.request("tools/call", "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"orders\"}}");
+            System.out.printf(Locale.ROOT, "describe_table orders (11 columns): structuredContent %d bytes, text %d chars%n",
+                    JSON.writeValueAsString(regions.path("result").path("structuredContent")).length(),
+                    regions.path("result").path("content").path(0).path("text").asString().length());
+            for (int i = 0; i < 300; i++) describe(s, i);
+            List<Double> ms = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                long t = System.nanoTime();
+                describe(s, i);
+                ms.add((System.nanoTime() - t) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "describe_table over stdio, warm: median %.2f ms, p95 %.2f ms, p99 %.2f ms (500 calls)%n",
+                    pct(ms, 0.5), pct(ms, 0.95), pct(ms, 0.99));
+        }
+
+        String big = System.getProperty("bench.url");
+        if (big != null) {
+            try (Session s = new Session(List.of(java, "-jar", jar, "--url", big))) {
+                s.initialize();
+                long t = System.nanoTime();
+                JsonNode r = s.request("tools/call", "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"t1\"}}");
+                System.out.printf(Locale.ROOT, "large catalog: first describe_table after %.0f ms (isError=%s)%n",
+                        (System.nanoTime() - t) / 1e6, r.path("result").path("isError").asBoolean());
+                String pid = String.valueOf(s.process.pid());
+                run("jcmd", pid, "GC.run");
+                String heap = run("jcmd", pid, "GC.heap_info");
+                System.out.println("large catalog: server heap after GC:\n" + heap.strip());
+            }
+        }
+    }
+
+    static void describe(Session s, int i) throws Exception {
+        String[] tables = {"orders", "users", "accounts", "billing.invoices", "comments"};
+        s.request("tools/call", "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"" + tables[i % 5] + "\"}}");
+    }
+
+    static void startUps(String label, List<String> command) throws Exception {
+        List<Double> init = new ArrayList<>();
+        List<Double> first = new ArrayList<>();
+        for (int i = 0; i < STARTS; i++) {
+            long start = System.nanoTime();
+            try (Session s = new Session(command)) {
+                s.initialize();
+                init.add((System.nanoTime() - start) / 1e6);
+                s.request("tools/call", "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"orders\"}}");
+                first.add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: initialize answered after median %.0f ms (min %.0f, max %.0f); "
+                        + "first describe_table after median %.0f ms (max %.0f); %d starts%n", label, pct(init, 0.5),
+                Collections.min(init), Collections.max(init), pct(first, 0.5), Collections.max(first), STARTS);
+    }
+
+    static double pct(List<Double> values, double p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(p * sorted.size())));
+    }
+
+    static String run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** A raw JSON-RPC session over the process's stdin/stdout: no client library between us and the clock. */
+    static final class Session implements AutoCloseable {
+        final Process process;
+        final OutputStream in;
+        final BufferedReader out;
+        int id;
+
+        Session(List<String> command) throws Exception {
+            process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            in = process.getOutputStream();
+            out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        }
+
+        void initialize() throws Exception {
+            request("initialize", "{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},"
+                    + "\"clientInfo\":{\"name\":\"bench\",\"version\":\"1\"}}");
+            send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        }
+
+        JsonNode request(String method, String params) throws Exception {
+            int myId = ++id;
+            send("{\"jsonrpc\":\"2.0\",\"id\":" + myId + ",\"method\":\"" + method + "\",\"params\":" + params + "}");
+            while (true) {
+                String line = out.readLine();
+                if (line == null) throw new IllegalStateException("server closed stdout");
+                JsonNode node = JSON.readTree(line);
+                if (node.path("id").asInt(-1) == myId) return node;
+            }
+        }
+
+        void send(String line) throws Exception {
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+
+        @Override
+        public void close() throws Exception {
+            in.close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) process.destroyForcibly();
+        }
+    }
+}
