@@ -11,7 +11,6 @@ import dev.strata.schema.SoftDeleteUsage;
 import dev.strata.server.Launcher;
 import dev.strata.server.mcp.StrataMcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import picocli.CommandLine.Command;
 
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
@@ -19,15 +18,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * The build's training run for the class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}): walks the
  * start-up path of a stdio session (driver, pool, MCP handshake, a few tool calls) without a database, so the
- * classes a real start needs are the ones archived. Hidden: it is a build step, not a user command.
+ * classes a real start needs are the ones archived. Not listed in the help: it is a build step, not a user command.
  */
-@Command(name = "cds-training", hidden = true)
-public class CdsTrainingCommand implements Callable<Integer> {
+final class CdsTrainingCommand implements Callable<Integer> {
 
     private static final String SESSION = String.join("\n",
             "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\","
@@ -52,6 +51,10 @@ public class CdsTrainingCommand implements Callable<Integer> {
                 Instant.now());
         SchemaKnowledge knowledge = new SchemaKnowledge(empty, RelationshipGraph.fromCatalogOnly(empty),
                 SoftDeleteUsage.none());
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        StrataCli.run(Map.of(), "--help");
+        System.setOut(stdout);
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(() -> knowledge, json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),

@@ -3,9 +3,10 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.demo.DemoDatabase;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import dev.strata.server.Launcher;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 
@@ -13,12 +14,13 @@ import java.util.concurrent.CompletableFuture;
  * {@code strata demo}: starts an embedded PostgreSQL from Maven jars, loads the Acme Commerce demo database and
  * serves it, so Strata can be tried on a machine with nothing but a JDK.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start an embedded PostgreSQL with the demo database and serve it over MCP")
-public class DemoCommand implements Callable<Integer> {
+final class DemoCommand implements Callable<Integer> {
 
-    @Mixin
-    ServeOptions serve;
+    private final Launcher.HttpSettings http;
+
+    DemoCommand(Launcher.HttpSettings http) {
+        this.http = http;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -27,10 +29,10 @@ public class DemoCommand implements Callable<Integer> {
         DemoDatabase demo = DemoDatabase.start();
         Runtime.getRuntime().addShutdownHook(new Thread(demo::close));
         // One println, so readers of stderr get the line whole.
-        System.err.println(String.format(java.util.Locale.ROOT, "strata: demo database ready in %.1f s at %s",
+        System.err.println(String.format(Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
-        return StrataCommand.serve(CompletableFuture.completedFuture(Database.connect(settings)), settings,
-                new ConnectionOptions(), serve);
+        new ServeCommand(settings, List.of(), http).serve(CompletableFuture.completedFuture(Database.connect(settings)));
+        return 0;
     }
 }

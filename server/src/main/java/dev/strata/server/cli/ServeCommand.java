@@ -1,0 +1,70 @@
+package dev.strata.server.cli;
+
+import dev.strata.db.ConnectionSettings;
+import dev.strata.db.Database;
+import dev.strata.schema.LiveSchema;
+import dev.strata.schema.SchemaKnowledge;
+import dev.strata.server.Launcher;
+import dev.strata.server.mcp.StrataMcp;
+import io.modelcontextprotocol.json.McpJsonMapper;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** Serves a database over MCP until the client goes away (stdio) or the process is stopped (HTTP). */
+final class ServeCommand implements Callable<Integer> {
+
+    private final ConnectionSettings settings;
+    private final List<String> schemas;
+    private final Launcher.HttpSettings http;
+
+    /** @param http null for stdio */
+    ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http) {
+        this.settings = settings;
+        this.schemas = schemas;
+        this.http = http;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        // Connecting (driver classes, TCP, authentication) runs beside the MCP start-up instead of before it;
+        // if it fails, the process still ends with one line and exit code 2.
+        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.connect(settings));
+        database.whenComplete((db, failure) -> {
+            if (failure != null) unreachable(failure);
+        });
+        serve(database);
+        try {
+            database.join();
+        } catch (CompletionException e) {
+            unreachable(e);
+        }
+        return 0;
+    }
+
+    void serve(CompletableFuture<Database> database) throws Exception {
+        LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas)).startLoading();
+        McpJsonMapper json = Launcher.jsonMapper();
+        StrataMcp mcp = new StrataMcp(live, json);
+        if (http != null) {
+            database.join();
+            Launcher.serveHttp(mcp, http);
+            System.err.println("strata: serving " + settings.redacted() + " on http://" + http.bind() + ":"
+                    + http.port() + "/mcp" + (http.stateless() ? " (stateless)" : ""));
+            Thread.currentThread().join();
+        } else {
+            Launcher.serveStdio(mcp, json);
+        }
+    }
+
+    /** The database cannot be reached: one line, exit code 2, whichever thread notices first. */
+    private static synchronized void unreachable(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        System.err.println("strata: " + ConnectionSettings.redactUrl(cause.getMessage()));
+        System.err.flush();
+        Runtime.getRuntime().halt(2);
+    }
+}

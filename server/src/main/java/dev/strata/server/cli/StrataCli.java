@@ -1,0 +1,91 @@
+package dev.strata.server.cli;
+
+import dev.strata.db.ConnectionSettings;
+import dev.strata.db.Database;
+import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.server.Launcher;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.HelpFormatter;
+import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * {@code strata [--url URL] [--http …]} serves a database over MCP; {@code strata VERB …} runs another verb.
+ * Every failure ends as one line on stderr and exit code 2: usage mistakes, unreachable databases, anything else.
+ */
+public final class StrataCli {
+
+    static final String COMMANDS = """
+
+            Commands:
+              (none)   serve the database over MCP (stdio, or --http)
+              demo     embedded PostgreSQL with the demo database, served
+            """;
+
+    private StrataCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.getenv(), args));
+    }
+
+    public static int run(Map<String, String> env, String... args) {
+        try {
+            if (args.length > 0 && !args[0].startsWith("-")) {
+                String[] rest = Arrays.copyOfRange(args, 1, args.length);
+                return switch (args[0]) {
+                    case "demo" -> {
+                        CommandLine cli = parse(CliOptions.demo(), rest, "strata demo [options]");
+                        yield cli == null ? 0 : new DemoCommand(CliOptions.http(cli, env)).call();
+                    }
+                    case "cds-training" -> new CdsTrainingCommand().call();
+                    default -> throw new UsageException("unknown command '" + args[0] + "'; commands: demo "
+                            + "(run strata --help)");
+                };
+            }
+            CommandLine cli = parse(CliOptions.serve(), args, "strata [options] [command]");
+            if (cli == null) return 0;
+            return new ServeCommand(CliOptions.connection(cli, env), CliOptions.schemas(cli, env),
+                    CliOptions.http(cli, env)).call();
+        } catch (ParseException e) {
+            return fail(e.getMessage() + " (run strata --help)");
+        } catch (UsageException | DatabaseUnavailableException | IllegalArgumentException e) {
+            return fail(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        } catch (Exception e) {
+            return fail(e.getClass().getSimpleName() + ": " + Database.rootMessage(e));
+        }
+    }
+
+    /** Parses options; prints help or version and returns null when asked for them. */
+    private static CommandLine parse(Options options, String[] args, String usage) throws ParseException {
+        CommandLine cli = DefaultParser.builder().get().parse(options, args);
+        if (cli.hasOption(CliOptions.HELP)) {
+            PrintWriter out = new PrintWriter(System.out, true);
+            HelpFormatter help = HelpFormatter.builder().setPrintWriter(out).get();
+            help.printHelp(usage, "MCP server that tells AI assistants what a PostgreSQL catalog does not.", options,
+                    usage.contains("[command]") ? COMMANDS : "", false);
+            return null;
+        }
+        if (cli.hasOption(CliOptions.VERSION)) {
+            System.out.println(Launcher.NAME + " " + Launcher.VERSION);
+            return null;
+        }
+        if (!cli.getArgList().isEmpty()) {
+            throw new UsageException("unexpected argument '" + cli.getArgList().get(0) + "' (run strata --help)");
+        }
+        return cli;
+    }
+
+    static int fail(String message) {
+        System.err.println("strata: " + ConnectionSettings.redactUrl(message));
+        return 2;
+    }
+}
