@@ -53,10 +53,18 @@ final class ServeCommand implements Callable<Integer> {
             Launcher.serveHttp(mcp, http);
             System.err.println("strata: serving " + settings.redacted() + " on http://" + http.bind() + ":"
                     + http.port() + "/mcp" + (http.stateless() ? " (stateless)" : ""));
+            if (http.authToken() == null && !isLoopback(http.bind())) {
+                System.err.println("strata: warning: listening on " + http.bind() + " without --auth-token: anyone "
+                        + "who can reach this port can read the database through Strata");
+            }
             Thread.currentThread().join();
         } else {
             Launcher.serveStdio(mcp, json);
         }
+    }
+
+    static boolean isLoopback(String bind) {
+        return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1") || bind.startsWith("127.");
     }
 
     /** The database cannot be reached: one line, exit code 2, whichever thread notices first. */
