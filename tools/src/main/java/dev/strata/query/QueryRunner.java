@@ -73,6 +73,64 @@ public final class QueryRunner {
         }
     }
 
+    /**
+     * Runs one validated write (only when the operator started Strata with --allow-writes): same timeouts, in its
+     * own transaction, committed. RETURNING rows come back like query rows; otherwise the count of affected rows.
+     */
+    public QueryResult write(String sql, QueryLimits limits) {
+        long start = System.nanoTime();
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET LOCAL statement_timeout = " + limits.statementTimeout().toMillis());
+                    st.execute("SET LOCAL lock_timeout = " + limits.lockTimeout().toMillis());
+                    st.setMaxRows(limits.maxRows());
+                    List<QueryResult.ResultColumn> columns = List.of(new QueryResult.ResultColumn("rows_affected",
+                            "int8"));
+                    List<List<Object>> rows = new ArrayList<>();
+                    if (st.execute(stripTrailingSemicolon(sql))) {
+                        try (ResultSet rs = st.getResultSet()) {
+                            ResultSetMetaData md = rs.getMetaData();
+                            columns = new ArrayList<>();
+                            for (int i = 1; i <= md.getColumnCount(); i++) {
+                                columns.add(new QueryResult.ResultColumn(md.getColumnLabel(i),
+                                        typeName(md.getColumnTypeName(i))));
+                            }
+                            while (rs.next()) {
+                                List<Object> row = new ArrayList<>();
+                                for (int i = 1; i <= md.getColumnCount(); i++) row.add(value(rs, md, i));
+                                rows.add(row);
+                            }
+                        }
+                    } else {
+                        rows.add(List.of((long) st.getUpdateCount()));
+                    }
+                    c.commit();
+                    committed = true;
+                    return new QueryResult(columns, rows, rows.size(), null, 0,
+                            (System.nanoTime() - start) / 1_000_000);
+                }
+            } finally {
+                if (!committed) {
+                    try {
+                        c.rollback();
+                    } catch (SQLException ignored) {
+                        // the pool replaces a broken connection
+                    }
+                }
+                try {
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // as above
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, limits);
+        }
+    }
+
     /** Column names and types without executing: the driver's Describe of an unnamed prepared statement. */
     private static List<QueryResult.ResultColumn> describe(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -56,7 +56,9 @@ final class CdsTrainingCommand implements Callable<Integer> {
         StrataCli.run(Map.of(), "--help");
         System.setOut(stdout);
         McpJsonMapper json = Launcher.jsonMapper();
-        StrataMcp mcp = new StrataMcp(() -> knowledge, json);
+        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> {
+            throw new DatabaseUnavailableException("no database in the training run", null);
+        }, false, json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()));
         return 0;

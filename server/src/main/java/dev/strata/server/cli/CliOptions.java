@@ -1,11 +1,13 @@
 package dev.strata.server.cli;
 
 import dev.strata.db.ConnectionSettings;
+import dev.strata.query.QueryLimits;
 import dev.strata.server.Launcher;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +33,80 @@ final class CliOptions {
     static final Option AUTH_TOKEN = Option.builder().longOpt("auth-token").hasArg().argName("T")
             .desc("Require 'Authorization: Bearer T' on HTTP [STRATA_AUTH_TOKEN]").get();
 
+    static final Option STATEMENT_TIMEOUT = Option.builder().longOpt("statement-timeout").hasArg().argName("10s")
+            .desc("Server-side timeout of run_query (default 10s) [STRATA_STATEMENT_TIMEOUT]").get();
+    static final Option MAX_ROWS = Option.builder().longOpt("max-rows").hasArg().argName("N")
+            .desc("Most rows run_query returns (default 500) [STRATA_MAX_ROWS]").get();
+    static final Option MAX_RESULT_BYTES = Option.builder().longOpt("max-result-bytes").hasArg().argName("1MB")
+            .desc("Most bytes of rows run_query returns (default 1MB)").get();
+    static final Option ALLOW_WRITES = Option.builder().longOpt("allow-writes")
+            .desc("Let run_query execute single validated write statements (off by default)").get();
+
     private CliOptions() {
     }
 
     static Options serve() {
-        return transport(new Options().addOption(URL).addOption(SCHEMAS));
+        return query(transport(new Options().addOption(URL).addOption(SCHEMAS)));
     }
 
     static Options demo() {
-        return transport(new Options());
+        return query(transport(new Options()));
+    }
+
+    private static Options query(Options options) {
+        return options.addOption(STATEMENT_TIMEOUT).addOption(MAX_ROWS).addOption(MAX_RESULT_BYTES)
+                .addOption(ALLOW_WRITES);
+    }
+
+    static QueryLimits limits(CommandLine cli, Map<String, String> env) {
+        QueryLimits d = QueryLimits.defaults();
+        Duration timeout = duration(cli.getOptionValue(STATEMENT_TIMEOUT, env.get("STRATA_STATEMENT_TIMEOUT")),
+                d.statementTimeout(), "--statement-timeout");
+        int rows = (int) number(cli.getOptionValue(MAX_ROWS, env.get("STRATA_MAX_ROWS")), d.maxRows(), "--max-rows");
+        long bytes = bytes(cli.getOptionValue(MAX_RESULT_BYTES), d.maxResultBytes());
+        return new QueryLimits(timeout, d.lockTimeout(), rows, bytes, d.maxValueChars());
+    }
+
+    static boolean allowWrites(CommandLine cli) {
+        return cli.hasOption(ALLOW_WRITES);
+    }
+
+    /** {@code 10s}, {@code 500ms}, {@code 2m}, or plain seconds. */
+    static Duration duration(String value, Duration fallback, String name) {
+        if (value == null || value.isBlank()) return fallback;
+        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (v.endsWith("ms")) return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+            if (v.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 1000));
+            if (v.endsWith("m")) return Duration.ofSeconds(Math.round(Double.parseDouble(v.substring(0, v.length() - 1)) * 60));
+            return Duration.ofMillis(Math.round(Double.parseDouble(v) * 1000));
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a duration such as 10s or 500ms, got '" + value + "'");
+        }
+    }
+
+    private static long number(String value, long fallback, String name) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 1) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " must be a positive number, got '" + value + "'");
+        }
+    }
+
+    /** {@code 1MB}, {@code 512KB}, {@code 2000000}. */
+    static long bytes(String value, long fallback) {
+        if (value == null || value.isBlank()) return fallback;
+        String v = value.trim().toUpperCase(java.util.Locale.ROOT).replace("IB", "B");
+        long unit = v.endsWith("GB") ? 1L << 30 : v.endsWith("MB") ? 1L << 20 : v.endsWith("KB") ? 1L << 10 : 1;
+        String digits = v.replaceAll("[KMG]?B$", "");
+        try {
+            return Math.round(Double.parseDouble(digits) * unit);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--max-result-bytes must be a size such as 1MB or 512KB, got '" + value + "'");
+        }
     }
 
     private static Options transport(Options options) {

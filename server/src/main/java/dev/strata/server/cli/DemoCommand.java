@@ -3,6 +3,7 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.demo.DemoDatabase;
+import dev.strata.query.QueryLimits;
 import dev.strata.server.Launcher;
 
 import java.util.List;
@@ -17,9 +18,13 @@ import java.util.concurrent.CompletableFuture;
 final class DemoCommand implements Callable<Integer> {
 
     private final Launcher.HttpSettings http;
+    private final QueryLimits limits;
+    private final boolean allowWrites;
 
-    DemoCommand(Launcher.HttpSettings http) {
+    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites) {
         this.http = http;
+        this.limits = limits;
+        this.allowWrites = allowWrites;
     }
 
     @Override
@@ -32,7 +37,8 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println(String.format(Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
-        new ServeCommand(settings, List.of(), http).serve(CompletableFuture.completedFuture(Database.connect(settings)));
+        new ServeCommand(settings, List.of(), http, limits, allowWrites)
+                .serve(CompletableFuture.completedFuture(Database.connect(settings)));
         return 0;
     }
 }

@@ -2,6 +2,8 @@ package dev.strata.server.cli;
 
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
+import dev.strata.query.QueryLimits;
+import dev.strata.query.QueryService;
 import dev.strata.schema.LiveSchema;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.server.Launcher;
@@ -19,12 +21,17 @@ final class ServeCommand implements Callable<Integer> {
     private final ConnectionSettings settings;
     private final List<String> schemas;
     private final Launcher.HttpSettings http;
+    private final QueryLimits limits;
+    private final boolean allowWrites;
 
     /** @param http null for stdio */
-    ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http) {
+    ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
+                 boolean allowWrites) {
         this.settings = settings;
         this.schemas = schemas;
         this.http = http;
+        this.limits = limits;
+        this.allowWrites = allowWrites;
     }
 
     @Override
@@ -46,8 +53,11 @@ final class ServeCommand implements Callable<Integer> {
 
     void serve(CompletableFuture<Database> database) throws Exception {
         LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas)).startLoading();
+        database.thenAcceptAsync(db -> RoleCheck.warnIfPrivileged(db, allowWrites));
         McpJsonMapper json = Launcher.jsonMapper();
-        StrataMcp mcp = new StrataMcp(live, json);
+        CompletableFuture<QueryService> queries = database.thenApply(db -> new QueryService(live, db, limits,
+                allowWrites));
+        StrataMcp mcp = new StrataMcp(live, queries::join, allowWrites, json);
         if (http != null) {
             database.join();
             Launcher.serveHttp(mcp, http);

@@ -41,7 +41,8 @@ public final class StrataCli {
                 return switch (args[0]) {
                     case "demo" -> {
                         CommandLine cli = parse(CliOptions.demo(), rest, "strata demo [options]");
-                        yield cli == null ? 0 : new DemoCommand(CliOptions.http(cli, env)).call();
+                        yield cli == null ? 0 : new DemoCommand(CliOptions.http(cli, env), CliOptions.limits(cli, env),
+                                CliOptions.allowWrites(cli)).call();
                     }
                     case "cds-training" -> new CdsTrainingCommand().call();
                     default -> throw new UsageException("unknown command '" + args[0] + "'; commands: demo "
@@ -51,7 +52,7 @@ public final class StrataCli {
             CommandLine cli = parse(CliOptions.serve(), args, "strata [options] [command]");
             if (cli == null) return 0;
             return new ServeCommand(CliOptions.connection(cli, env), CliOptions.schemas(cli, env),
-                    CliOptions.http(cli, env)).call();
+                    CliOptions.http(cli, env), CliOptions.limits(cli, env), CliOptions.allowWrites(cli)).call();
         } catch (ParseException e) {
             return fail(e.getMessage() + " (run strata --help)");
         } catch (UsageException | DatabaseUnavailableException | IllegalArgumentException e) {

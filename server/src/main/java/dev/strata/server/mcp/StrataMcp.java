@@ -2,6 +2,9 @@ package dev.strata.server.mcp;
 
 import dev.strata.catalog.Relation;
 import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.guardrail.Finding;
+import dev.strata.guardrail.Validation;
+import dev.strata.query.QueryService;
 import dev.strata.json.Json;
 import dev.strata.schema.SchemaExplorer;
 import dev.strata.schema.SchemaKnowledge;
@@ -43,7 +46,12 @@ public final class StrataMcp {
     private final McpJsonMapper json;
     private final List<StrataTool> tools;
 
-    public StrataMcp(Supplier<SchemaKnowledge> knowledge, McpJsonMapper json) {
+    /**
+     * @param queries the query service, created on first use (the database connection may still be opening)
+     * @param allowWrites whether run_query may write (changes its annotations)
+     */
+    public StrataMcp(Supplier<SchemaKnowledge> knowledge, Supplier<QueryService> queries, boolean allowWrites,
+                     McpJsonMapper json) {
         this.knowledge = knowledge;
         this.explorer = new SchemaExplorer(knowledge);
         this.json = json;
@@ -68,11 +76,55 @@ public final class StrataMcp {
                 tool("find_join_path", a -> {
                     var r = explorer.joinPaths(a.requiredString("from"), a.requiredString("to"), a.integer("max_hops"));
                     return new StrataTool.Result(r, TextRendering.joinPaths(r));
-                }));
+                }),
+                tool("validate_sql", a -> {
+                    var r = queries.get().validate(a.requiredString("sql"));
+                    return new StrataTool.Result(r, TextRendering.validation(r));
+                }),
+                writable(tool("run_query", a -> {
+                    QueryService.Outcome outcome = queries.get().run(a.requiredString("sql"), a.integer("max_rows"));
+                    if (outcome instanceof QueryService.Refused refused) {
+                        throw new RefusedException(refused.reason(), refused.validation());
+                    }
+                    QueryService.Ran ran = (QueryService.Ran) outcome;
+                    return new StrataTool.Result(new QueryAnswer(ran.result(), ran.findings()),
+                            TextRendering.rows(ran.result(), ran.findings()));
+                }), allowWrites));
     }
 
     private StrataTool tool(String name, Function<Args, StrataTool.Result> handler) {
         return new StrataTool(ToolManifest.load(name, json), handler);
+    }
+
+    /** With --allow-writes, run_query is truthfully annotated as a tool that can write. */
+    private static StrataTool writable(StrataTool tool, boolean allowWrites) {
+        if (!allowWrites) return tool;
+        McpSchema.Tool d = tool.definition();
+        McpSchema.Tool writing = McpSchema.Tool.builder().name(d.name()).title(d.title())
+                .description(d.description() + " Started with --allow-writes: one validated write statement at a "
+                        + "time is executed and committed.")
+                .inputSchema(d.inputSchema()).outputSchema(d.outputSchema())
+                .annotations(new McpSchema.ToolAnnotations(d.title(), false, true, false, false, null)).build();
+        return new StrataTool(writing, tool.handler());
+    }
+
+    /** run_query's answer: the rows and any warning findings, flat as the contract lists them. */
+    record QueryAnswer(List<dev.strata.query.QueryResult.ResultColumn> columns, List<List<Object>> rows, int rowCount,
+                       String truncated, Integer cutValues, long elapsedMs, List<Finding> findings) {
+        QueryAnswer(dev.strata.query.QueryResult r, List<Finding> findings) {
+            this(r.columns(), r.rows(), r.rowCount(), r.truncated(), r.cutValues() == 0 ? null : r.cutValues(),
+                    r.elapsedMs(), findings);
+        }
+    }
+
+    /** A refusal: an error result that still carries the findings as structured content. */
+    static final class RefusedException extends RuntimeException {
+        final Validation validation;
+
+        RefusedException(String reason, Validation validation) {
+            super(reason);
+            this.validation = validation;
+        }
     }
 
     public List<McpSchema.Tool> toolDefinitions() {
@@ -95,6 +147,11 @@ public final class StrataMcp {
                     .addTextContent(result.text())
                     .isError(false)
                     .build();
+        } catch (RefusedException e) {
+            return CallToolResult.builder()
+                    .structuredContent(Json.toMap(new Refusal(e.validation.findings())))
+                    .addTextContent(e.getMessage() + "\n" + TextRendering.findings(e.validation.findings()))
+                    .isError(true).build();
         } catch (ToolException | DatabaseUnavailableException e) {
             return error(e.getMessage());
         } catch (RuntimeException e) {
@@ -103,6 +160,9 @@ public final class StrataMcp {
                     + dev.strata.db.Database.rootMessage(e) + "); the server is still running, try again or "
                     + "report this");
         }
+    }
+
+    record Refusal(List<Finding> findings) {
     }
 
     private static CallToolResult error(String message) {

@@ -1,0 +1,51 @@
+package dev.strata.guardrail;
+
+import dev.strata.guardrail.rules.AmbiguousColumn;
+import dev.strata.guardrail.rules.BareIdJoin;
+import dev.strata.guardrail.rules.CartesianJoin;
+import dev.strata.guardrail.rules.DangerousFunction;
+import dev.strata.guardrail.rules.FkTargetMismatch;
+import dev.strata.guardrail.rules.JoinTypeMismatch;
+import dev.strata.guardrail.rules.MultipleStatements;
+import dev.strata.guardrail.rules.NotReadOnly;
+import dev.strata.guardrail.rules.PolymorphicMissingTypeFilter;
+import dev.strata.guardrail.rules.RestrictedObject;
+import dev.strata.guardrail.rules.SoftDeleteNotFiltered;
+import dev.strata.guardrail.rules.SyntaxError;
+import dev.strata.guardrail.rules.UnknownColumn;
+import dev.strata.guardrail.rules.UnknownTable;
+import dev.strata.guardrail.rules.UnrelatedJoin;
+import dev.strata.guardrail.rules.UnsupportedSyntax;
+
+import java.util.List;
+
+/**
+ * The query guardrail's rules, in one explicit list: statement-level rules (tokens only, no catalog needed)
+ * first, then the rules over the resolved statement. Adding a rule: one class, one line here, its cases in
+ * {@code guardrail/cases}.
+ */
+public final class GuardRules {
+
+    public static final List<GuardRule> ALL = List.of(
+            // tokens: work without a database, and on statements no parser understands
+            new SyntaxError(),
+            new MultipleStatements(),
+            new NotReadOnly(),
+            new DangerousFunction(),
+            new RestrictedObject(),
+            new UnsupportedSyntax(),
+            // the resolved statement against the catalog and the relationship graph
+            new UnknownTable(),
+            new UnknownColumn(),
+            new AmbiguousColumn(),
+            new JoinTypeMismatch(),
+            new BareIdJoin(),
+            new FkTargetMismatch(),
+            new UnrelatedJoin(),
+            new CartesianJoin(),
+            new PolymorphicMissingTypeFilter(),
+            new SoftDeleteNotFiltered());
+
+    private GuardRules() {
+    }
+}

@@ -1,0 +1,66 @@
+package dev.strata.query;
+
+import dev.strata.db.Database;
+import dev.strata.guardrail.Finding;
+import dev.strata.guardrail.PgParseCheck;
+import dev.strata.guardrail.QueryGuard;
+import dev.strata.guardrail.Validation;
+import dev.strata.schema.SchemaKnowledge;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * validate_sql and run_query in plain Java: every statement goes through the guardrail first; run_query refuses
+ * on any error finding and on anything not read-only (unless writes were allowed at start-up, and even then one
+ * statement, validated).
+ */
+public final class QueryService {
+
+    private final QueryGuard guard;
+    private final QueryRunner runner;
+    private final QueryLimits limits;
+    private final boolean allowWrites;
+
+    public QueryService(Supplier<SchemaKnowledge> knowledge, Database database, QueryLimits limits,
+                        boolean allowWrites) {
+        this.guard = new QueryGuard(knowledge, new PgParseCheck(database));
+        this.runner = new QueryRunner(database);
+        this.limits = limits;
+        this.allowWrites = allowWrites;
+    }
+
+    public Validation validate(String sql) {
+        return guard.validate(sql);
+    }
+
+    /** Either the rows, or the refusal with the findings that caused it. */
+    public sealed interface Outcome permits Ran, Refused {
+    }
+
+    public record Ran(QueryResult result, List<Finding> findings) implements Outcome {
+    }
+
+    public record Refused(String reason, Validation validation) implements Outcome {
+    }
+
+    public Outcome run(String sql, Integer maxRows) {
+        Validation v = guard.validate(sql);
+        // With --allow-writes, being a write is no longer an error by itself; everything else still is.
+        boolean blocked = v.findings().stream()
+                .anyMatch(f -> f.isError() && !(allowWrites && f.rule().equals("not-read-only")));
+        if (blocked) {
+            return new Refused("refused: the statement has error findings", v);
+        }
+        QueryLimits effective = maxRows == null ? limits : limits.withMaxRows(Math.min(maxRows, limits.maxRows()));
+        if (!v.readOnly()) {
+            if (!allowWrites) return new Refused("refused: the statement is not read-only", v);
+            return new Ran(runner.write(sql, effective), v.findings());
+        }
+        return new Ran(runner.run(sql, effective), v.findings());
+    }
+
+    public QueryLimits limits() {
+        return limits;
+    }
+}

@@ -1,0 +1,65 @@
+package dev.strata.guardrail;
+
+import dev.strata.DemoKnowledge;
+import dev.strata.guardrail.PgParseCheck;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guardrail on queries written the way assistants write them, against the demo database: every wrong query
+ * gets its rule(s), no correct query gets a warning or an error. Cases are data in
+ * {@code guardrail/corpus-*.sql}.
+ */
+class GuardrailCorpusTest {
+
+    static final QueryGuard GUARD = new QueryGuard(DemoKnowledge::get, new PgParseCheck(DemoKnowledge.database()));
+    static final AtomicInteger WRONG_CAUGHT = new AtomicInteger();
+    static final AtomicInteger RIGHT_CLEAN = new AtomicInteger();
+
+    static List<CorpusCase> wrong() {
+        return CorpusCase.load("/dev/strata/guardrail/corpus-wrong.sql");
+    }
+
+    static List<CorpusCase> right() {
+        return CorpusCase.load("/dev/strata/guardrail/corpus-right.sql");
+    }
+
+    static Set<String> reported(Validation v, boolean warningsToo) {
+        Set<String> rules = new TreeSet<>();
+        v.findings().stream().filter(f -> f.severity() == Severity.ERROR || (warningsToo && f.severity() == Severity.WARNING))
+                .forEach(f -> rules.add(f.rule()));
+        return rules;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrong")
+    void everyWrongQueryGetsItsRule(CorpusCase c) {
+        assertThat(c.expect()).as("case %s declares its rules", c.name()).isNotEmpty();
+        Validation v = GUARD.validate(c.sql());
+        assertThat(reported(v, true)).as("%s", c.name() + "\n" + c.sql() + "\n" + v.findings()).containsAll(c.expect());
+        WRONG_CAUGHT.incrementAndGet();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("right")
+    void noCorrectQueryGetsAWarningOrAnError(CorpusCase c) {
+        Validation v = GUARD.validate(c.sql());
+        assertThat(reported(v, true)).as("%s", c.name() + "\n" + c.sql() + "\n" + v.findings()).isEmpty();
+        assertThat(v.readOnly()).isTrue();
+        RIGHT_CLEAN.incrementAndGet();
+    }
+
+    @AfterAll
+    static void counts() {
+        System.out.printf("guardrail corpus: %d of %d wrong queries caught, %d of %d correct queries clean%n",
+                WRONG_CAUGHT.get(), wrong().size(), RIGHT_CLEAN.get(), right().size());
+    }
+}
