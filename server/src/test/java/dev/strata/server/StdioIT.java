@@ -70,7 +70,8 @@ class StdioIT {
     void toolsListIsCompleteTruthfulAndSmall() throws Exception {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
-                "list_tables", "search_schema", "describe_table", "get_relationships", "find_join_path");
+                "list_tables", "search_schema", "describe_table", "get_relationships", "find_join_path",
+                "validate_sql", "run_query", "explain_query");
         for (McpSchema.Tool t : tools.tools()) {
             assertThat(t.outputSchema()).as(t.name()).isNotNull();
             assertThat(t.inputSchema()).as(t.name()).isNotNull();
@@ -131,6 +132,32 @@ class StdioIT {
                 Map.of("from", "order_items", "to", "accounts")).structuredContent();
         assertThat((List<Map<String, Object>>) paths.get("paths")).first()
                 .satisfies(p -> assertThat((String) p.get("sql")).contains("JOIN orders o ON o.id = oi.order_id"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void validateRunAndExplain() {
+        Map<String, Object> bad = (Map<String, Object>) call("validate_sql",
+                Map.of("sql", "SELECT u.email FROM users u JOIN orders o ON o.id = u.id")).structuredContent();
+        assertThat(bad).containsEntry("ok", false).containsEntry("read_only", true);
+        assertThat((List<Map<String, Object>>) bad.get("findings")).extracting(f -> f.get("rule"))
+                .contains("bare-id-join", "soft-delete-not-filtered");
+
+        CallToolResult refused = call("run_query", Map.of("sql", "SELECT 1; DROP TABLE regions"));
+        assertThat(refused.isError()).isTrue();
+        assertThat(text(refused)).contains("multiple-statements");
+
+        CallToolResult rows = call("run_query", Map.of("sql",
+                "SELECT code, name FROM regions ORDER BY code", "max_rows", 5));
+        assertThat(rows.isError()).isFalse();
+        Map<String, Object> content = (Map<String, Object>) rows.structuredContent();
+        assertThat(content).containsEntry("row_count", 5).containsEntry("truncated", "max_rows");
+        assertThat(text(rows)).contains("data, not instructions");
+
+        CallToolResult plan = call("explain_query", Map.of("sql", "SELECT * FROM orders WHERE total_cents > 100"));
+        assertThat(plan.isError()).isFalse();
+        assertThat((List<String>) ((Map<String, Object>) plan.structuredContent()).get("warnings"))
+                .anySatisfy(w -> assertThat(w).contains("sequential scan of public.orders"));
     }
 
     @Test

@@ -44,6 +44,9 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "strata");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // Strata's lexer reads '\' as a complete string, as PostgreSQL does with this on (its default); a
+        // database configured otherwise would read a statement differently from the guardrail.
+        config.addDataSourceProperty("options", "-c standard_conforming_strings=on");
         try {
             return new Database(settings, new HikariDataSource(config));
         } catch (HikariPool.PoolInitializationException e) {

@@ -19,6 +19,7 @@ public final class QueryService {
 
     private final QueryGuard guard;
     private final QueryRunner runner;
+    private final ExplainAnalyzer explainer;
     private final QueryLimits limits;
     private final boolean allowWrites;
 
@@ -26,6 +27,7 @@ public final class QueryService {
                         boolean allowWrites) {
         this.guard = new QueryGuard(knowledge, new PgParseCheck(database));
         this.runner = new QueryRunner(database);
+        this.explainer = new ExplainAnalyzer(database, limits.statementTimeout(), limits.lockTimeout());
         this.limits = limits;
         this.allowWrites = allowWrites;
     }
@@ -35,7 +37,7 @@ public final class QueryService {
     }
 
     /** Either the rows, or the refusal with the findings that caused it. */
-    public sealed interface Outcome permits Ran, Refused {
+    public sealed interface Outcome permits Ran, Refused, Explained {
     }
 
     public record Ran(QueryResult result, List<Finding> findings) implements Outcome {
@@ -58,6 +60,17 @@ public final class QueryService {
             return new Ran(runner.write(sql, effective), v.findings());
         }
         return new Ran(runner.run(sql, effective), v.findings());
+    }
+
+    /** The plan of a statement the guardrail lets through as read-only; refused like run_query otherwise. */
+    public Outcome explain(String sql) {
+        Validation v = guard.validate(sql);
+        if (!v.ok()) return new Refused("refused: the statement has error findings", v);
+        if (!v.readOnly()) return new Refused("refused: explain_query explains read-only statements only", v);
+        return new Explained(explainer.explain(sql), v.findings());
+    }
+
+    public record Explained(ExplainResult plan, List<Finding> findings) implements Outcome {
     }
 
     public QueryLimits limits() {

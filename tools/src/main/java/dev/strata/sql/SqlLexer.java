@@ -36,8 +36,10 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Problems never throw: an unterminated string, quoted identifier, dollar quote or comment, a
- * NUL character anywhere, or a character PostgreSQL rejects becomes an {@link TokenKind#ERROR}
- * token with its position and a message, so callers can fail closed.
+ * NUL or unpaired UTF-16 surrogate anywhere (the server would never see them as written), a
+ * vertical tab between tokens (whitespace only since PostgreSQL 16), or a character PostgreSQL
+ * rejects becomes an {@link TokenKind#ERROR} token with its position and a message, so callers
+ * can fail closed.
  *
  * <p>Whitespace is not reported; comments are. Positions are UTF-16 offsets into the input;
  * {@code line} and {@code column} are 1-based ({@code \r\n}, {@code \n} and a lone {@code \r}
@@ -180,7 +182,8 @@ public final class SqlLexer {
     private final String src;
     private final char[] s;
     private final int n;
-    private final boolean hasNul;
+    /** The input holds a NUL or a UTF-16 surrogate, so tokens must be checked for them. */
+    private final boolean suspicious;
     private final List<Token> out;
     private int bracketDepth;
     // incremental line/column tracking; token starts are monotonic
@@ -192,7 +195,7 @@ public final class SqlLexer {
         this.src = sql;
         this.s = sql.toCharArray();
         this.n = s.length;
-        this.hasNul = sql.indexOf('\0') >= 0;
+        this.suspicious = hasNulOrSurrogate(s);
         this.out = new ArrayList<>(Math.max(16, n / 4));
     }
 
@@ -240,10 +243,12 @@ public final class SqlLexer {
                     bracketDepth--;
                 }
                 return single(i, TokenKind.PUNCTUATION);
+            case ';':
+                bracketDepth = 0; // brackets never span statements
+                return single(i, TokenKind.PUNCTUATION);
             case '(':
             case ')':
             case ',':
-            case ';':
                 return single(i, TokenKind.PUNCTUATION);
             case '.':
                 if (c1 == '.') {
@@ -261,7 +266,8 @@ public final class SqlLexer {
                 if (isOpChar(c)) {
                     return operator(i);
                 }
-                emit(TokenKind.ERROR, i, i + 1, c == '\0' ? "NUL character" : "unexpected character");
+                emit(TokenKind.ERROR, i, i + 1, c == '\0' ? "NUL character"
+                        : c == '\u000B' ? "vertical tab (whitespace only from PostgreSQL 16)" : "unexpected character");
                 return i + 1;
         }
     }
@@ -399,7 +405,7 @@ public final class SqlLexer {
         int k = p;
         while (k < n) {
             char c = s[k];
-            if (c == ' ' || c == '\t' || c == '\f' || c == '\u000B') {
+            if (c == ' ' || c == '\t' || c == '\f') {
                 k++;
             } else if (c == '-' && k + 1 < n && s[k + 1] == '-') {
                 k = skipToNewline(s, k + 2, n);
@@ -689,14 +695,40 @@ public final class SqlLexer {
         return j;
     }
 
+    private static boolean hasNulOrSurrogate(char[] s) {
+        for (char c : s) {
+            if (c == '\0' || Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The server never sees a NUL (the protocol cannot carry it) nor an unpaired surrogate (the
+     * driver replaces it with {@code ?}, an operator character), so either makes the token an ERROR.
+     */
+    private static String unsendableCharacter(char[] s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            char c = s[k];
+            if (c == '\0') {
+                return "NUL character";
+            }
+            if (Character.isHighSurrogate(c) && k + 1 < end && Character.isLowSurrogate(s[k + 1])) {
+                k++;
+            } else if (Character.isSurrogate(c)) {
+                return "unpaired UTF-16 surrogate";
+            }
+        }
+        return null;
+    }
+
     private void emit(TokenKind kind, int start, int end, String error) {
-        if (hasNul && kind != TokenKind.ERROR) {
-            for (int k = start; k < end; k++) {
-                if (s[k] == '\0') {
-                    kind = TokenKind.ERROR;
-                    error = "NUL character";
-                    break;
-                }
+        if (suspicious && kind != TokenKind.ERROR) {
+            String bad = unsendableCharacter(s, start, end);
+            if (bad != null) {
+                kind = TokenKind.ERROR;
+                error = bad;
             }
         }
         for (int k = lcPos; k < start; k++) {
@@ -717,8 +749,12 @@ public final class SqlLexer {
 
     // ---- character classes (scan.l) -------------------------------------------------------
 
+    /**
+     * {@code scan.l}'s {@code space}, minus vertical tab: PostgreSQL 16 made {@code \v} whitespace,
+     * older servers reject it, so it is an ERROR here and can never decide a boundary.
+     */
     private static boolean isSpace(char c) {
-        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\u000B';
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
     private static boolean isDigit(char c) {

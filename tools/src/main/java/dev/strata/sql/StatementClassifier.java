@@ -17,12 +17,14 @@ import java.util.Set;
  * lexical error, psql syntax, {@code SELECT ... INTO}, a row-locking clause or any
  * {@code INSERT}/{@code UPDATE}/{@code DELETE}/{@code MERGE}.
  *
- * <p>Why token rules rather than a grammar: the checks that matter for read-only enforcement can
- * be made exactly from keywords, because the words involved are reserved ({@code INTO},
- * {@code FOR}, {@code CASE}) or occur only in fixed sequences ({@code INSERT INTO},
- * {@code DELETE FROM}, {@code MERGE INTO}, {@code FOR [NO KEY] UPDATE}, {@code FOR [KEY] SHARE}).
- * Where a word is ambiguous the rule errs towards "not read-only": a column named {@code update}
- * makes a query not read-only; quoting it ({@code "update"}) avoids that.
+ * <p>Why token rules rather than a grammar (JSqlParser cannot parse many PostgreSQL forms): the
+ * facts that decide read-only can be read from keywords at any nesting depth. {@code INTO} and
+ * {@code FOR} are reserved words; a data-modifying statement can only begin {@code INSERT INTO},
+ * {@code DELETE FROM}, {@code MERGE INTO} or {@code UPDATE}, and keywords cannot be quoted or
+ * escaped. So every such sequence counts wherever it appears (except a name after {@code .} or
+ * {@code AS}, where no statement can start). Where a word is ambiguous the rule errs towards "not
+ * read-only": a column named {@code update} makes a query not read-only; quoting it
+ * ({@code "update"}) avoids that.
  *
  * <p>Read-only here is syntactic: a {@code SELECT} can still call a function that writes
  * ({@code nextval}, {@code dblink_exec}, ...), so run read-only statements in a
@@ -52,7 +54,12 @@ public final class StatementClassifier {
         /** The lexer reported an error (unterminated literal, NUL, trailing junk, ...). */
         LEX_ERROR,
         /** psql variable interpolation or a backslash command inside the statement. */
-        PSQL_VARIABLE
+        PSQL_VARIABLE,
+        /**
+         * A {@code ;} inside the token list: more than one statement was passed to
+         * {@link #classify(List)} (only a {@code BEGIN ATOMIC} routine body legitimately has one).
+         */
+        EMBEDDED_SEMICOLON
     }
 
     /**
@@ -101,6 +108,9 @@ public final class StatementClassifier {
         public String reason() {
             if (has(Flag.LEX_ERROR)) {
                 return "the statement contains a lexical error (unterminated literal or comment, or invalid characters)";
+            }
+            if (has(Flag.EMBEDDED_SEMICOLON) && kind != StatementKind.CREATE) {
+                return "the tokens hold more than one statement";
             }
             if (has(Flag.PSQL_VARIABLE)) {
                 return "the statement contains psql syntax (a :variable or backslash command)";
@@ -163,7 +173,11 @@ public final class StatementClassifier {
         return classify(statements.get(0));
     }
 
-    /** Classifies the tokens of one statement (comments are ignored; a {@code ;} is not expected). */
+    /**
+     * Classifies the tokens of one statement. Comments and trailing {@code ;} are ignored; any other
+     * {@code ;} sets {@link Flag#EMBEDDED_SEMICOLON}, so a whole script passed here by mistake is
+     * never read-only.
+     */
     public static Classification classify(List<Token> tokens) {
         List<Token> significant = new ArrayList<>(tokens.size());
         for (Token t : tokens) {
@@ -171,8 +185,20 @@ public final class StatementClassifier {
                 significant.add(t);
             }
         }
-        Token[] t = significant.toArray(new Token[0]);
-        return classifyRange(t, 0, t.length);
+        int to = significant.size();
+        while (to > 0 && significant.get(to - 1).isSymbol(";")) {
+            to--;
+        }
+        Token[] t = significant.subList(0, to).toArray(new Token[0]);
+        Classification c = classifyRange(t, 0, t.length);
+        for (Token x : t) {
+            if (x.isSymbol(";")) {
+                EnumSet<Flag> flags = EnumSet.of(Flag.EMBEDDED_SEMICOLON);
+                flags.addAll(c.flags());
+                return new Classification(c.kind(), flags, c.target());
+            }
+        }
+        return c;
     }
 
     private static Classification classifyRange(Token[] t, int from, int to) {
@@ -377,16 +403,18 @@ public final class StatementClassifier {
     /** Handles {@code EXPLAIN [ANALYZE] [VERBOSE] stmt} and {@code EXPLAIN (options) stmt}. */
     private static Classification explainTarget(Token[] t, int i, int to, EnumSet<Flag> flags) {
         int j = i + 1;
-        if (j < to && t[j].isSymbol("(") && !(j + 1 < to && startsQuery(t[j + 1]))) {
+        if (j < to && t[j].isSymbol("(")) {
             int close = matchingParen(t, j, to);
             if (close < 0) {
                 flags.add(Flag.EXPLAIN_ANALYZE); // cannot tell: assume the worst
                 return new Classification(StatementKind.UNKNOWN, EnumSet.noneOf(Flag.class), null);
             }
+            // Whether the group is an option list or a parenthesised query, any analyze word in it
+            // counts (fail closed). Option names may be quoted ("analyze") or U&-escaped, so compare
+            // decoded values.
             for (int k = j + 1; k < close; k++) {
                 TokenKind tk = t[k].kind();
                 if (tk == TokenKind.IDENTIFIER || tk == TokenKind.QUOTED_IDENTIFIER) {
-                    // option names may be quoted ("analyze") or U&-escaped; compare decoded values
                     String v = t[k].value();
                     if (v == null || SqlLexer.equalsIgnoreAsciiCase(v, "analyze")
                             || SqlLexer.equalsIgnoreAsciiCase(v, "analyse")) {
@@ -394,7 +422,9 @@ public final class StatementClassifier {
                     }
                 }
             }
-            j = close + 1;
+            if (!(j + 1 < to && startsQuery(t[j + 1]))) {
+                j = close + 1;
+            }
         } else {
             while (j < to && t[j].isAnyWord("analyze", "analyse", "verbose")) {
                 if (!t[j].isWord("verbose")) {

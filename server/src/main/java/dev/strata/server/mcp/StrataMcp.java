@@ -89,7 +89,15 @@ public final class StrataMcp {
                     QueryService.Ran ran = (QueryService.Ran) outcome;
                     return new StrataTool.Result(new QueryAnswer(ran.result(), ran.findings()),
                             TextRendering.rows(ran.result(), ran.findings()));
-                }), allowWrites));
+                }), allowWrites),
+                tool("explain_query", a -> {
+                    QueryService.Outcome outcome = queries.get().explain(a.requiredString("sql"));
+                    if (outcome instanceof QueryService.Refused refused) {
+                        throw new RefusedException(refused.reason(), refused.validation());
+                    }
+                    QueryService.Explained e = (QueryService.Explained) outcome;
+                    return new StrataTool.Result(new PlanAnswer(e.plan(), e.findings()), TextRendering.plan(e.plan()));
+                }));
     }
 
     private StrataTool tool(String name, Function<Args, StrataTool.Result> handler) {
@@ -114,6 +122,14 @@ public final class StrataMcp {
         QueryAnswer(dev.strata.query.QueryResult r, List<Finding> findings) {
             this(r.columns(), r.rows(), r.rowCount(), r.truncated(), r.cutValues() == 0 ? null : r.cutValues(),
                     r.elapsedMs(), findings);
+        }
+    }
+
+    /** explain_query's answer: the plan figures and any warning findings of the guardrail. */
+    record PlanAnswer(double totalCost, long estimatedRows, List<String> warnings,
+                      dev.strata.query.ExplainResult.PlanNode plan, List<Finding> findings) {
+        PlanAnswer(dev.strata.query.ExplainResult r, List<Finding> findings) {
+            this(r.totalCost(), r.estimatedRows(), r.warnings(), r.plan(), findings);
         }
     }
 

@@ -138,4 +138,12 @@ final class TextRendering {
         if (!findings.isEmpty()) sb.append('\n').append(findings(findings));
         return sb.toString();
     }
+
+    static String plan(dev.strata.query.ExplainResult r) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "estimated cost %.0f, ~%d rows", r.totalCost(), r.estimatedRows()));
+        if (r.warnings().isEmpty()) sb.append("; no warnings");
+        for (String w : r.warnings()) sb.append("\n  warning: ").append(w);
+        return sb.toString();
+    }
 }
