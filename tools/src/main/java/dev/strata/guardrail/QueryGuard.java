@@ -46,6 +46,16 @@ public final class QueryGuard {
     }
 
     public Validation validate(String sql) {
+        try {
+            return validateOrThrow(sql);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Fail closed: a statement Strata cannot fully analyse is never "ok".
+            return refuse(sql == null ? "" : sql, "unsupported-syntax", "Strata could not analyse this statement ("
+                    + e.getClass().getSimpleName() + "), so it cannot vouch for it", "rewrite it in plainer SQL");
+        }
+    }
+
+    private Validation validateOrThrow(String sql) {
         String text = sql == null ? "" : sql;
         if (text.isBlank()) {
             return refuse(text, "syntax-error", "the statement is empty", "send one SQL statement");
@@ -66,8 +76,13 @@ public final class QueryGuard {
         if (!first.psqlMeta() && !first.hasErrors()) {
             Statement tree = parse(first, context);
             if (tree != null && k != null) {
-                context.model(new QueryModelBuilder(k.catalog(), first.text(), first.start(), viewCache(k))
-                        .build(tree));
+                try {
+                    context.model(new QueryModelBuilder(k.catalog(), first.text(), first.start(), viewCache(k))
+                            .build(tree));
+                } catch (RuntimeException | StackOverflowError e) {
+                    context.parseOutcome(new ParseOutcome("the statement's structure could not be resolved ("
+                            + e.getClass().getSimpleName() + ")", null, true, first.start()));
+                }
             }
         }
         for (GuardRule rule : GuardRules.ALL) {

@@ -114,8 +114,10 @@ public final class QueryModelBuilder {
                 Map<String, ColumnSource> shape = new LinkedHashMap<>();
                 TableRef placeholder = new TableRef(null, name, null, shape, true, offsetOf(name, 0));
                 withScope.ctes.put(name, placeholder);
-                if (with.getSelect() != null) {
-                    Shape body = select(with.getSelect(), withScope);
+                // A WITH item may hold INSERT/UPDATE/DELETE (refused by the statement rules); only SELECTs have a shape.
+                Object body0 = with.getParenthesedStatement();
+                if (body0 instanceof Select withSelect) {
+                    Shape body = select(withSelect, withScope);
                     List<String> columnNames = withColumnNames(with);
                     shape.putAll(columnNames.isEmpty() ? body.columns : rename(body, columnNames));
                     withScope.ctes.put(name, new TableRef(null, name, null, shape, body.open, placeholder.offset()));
