@@ -49,6 +49,27 @@ final class CliOptions {
         return query(transport(new Options().addOption(URL).addOption(SCHEMAS)));
     }
 
+    static final Option FORMAT = Option.builder().longOpt("format").hasArg().argName("text|json")
+            .desc("Output format (default text)").get();
+
+    static Options validate() {
+        return new Options().addOption(URL).addOption(SCHEMAS).addOption(FORMAT).addOption(HELP);
+    }
+
+    static String format(CommandLine cli) {
+        String f = cli.getOptionValue(FORMAT, "text");
+        if (f.equals("sarif")) {
+            throw new UsageException("--format sarif is for `check` (migration review); validate prints text or json");
+        }
+        if (!f.equals("text") && !f.equals("json")) throw new UsageException("--format must be text or json");
+        return f;
+    }
+
+    /** Connection settings if given (--url, DATABASE_URL, PG*), else null: catalog-free mode. */
+    static ConnectionSettings optionalConnection(CommandLine cli, Map<String, String> env) {
+        return ConnectionSettings.resolve(cli.getOptionValue(URL), env);
+    }
+
     static Options demo() {
         return query(transport(new Options()));
     }

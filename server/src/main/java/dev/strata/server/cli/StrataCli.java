@@ -25,6 +25,7 @@ public final class StrataCli {
             Commands:
               (none)   serve the database over MCP (stdio, or --http)
               demo     embedded PostgreSQL with the demo database, served
+              validate "SQL" [--url URL] [--format text|json]   one query through the guardrail
             """;
 
     private StrataCli() {
@@ -44,9 +45,19 @@ public final class StrataCli {
                         yield cli == null ? 0 : new DemoCommand(CliOptions.http(cli, env), CliOptions.limits(cli, env),
                                 CliOptions.allowWrites(cli)).call();
                     }
+                    case "validate" -> {
+                        CommandLine cli = parse(CliOptions.validate(), rest, "strata validate \"SQL\" [options]", true);
+                        if (cli == null) yield 0;
+                        if (cli.getArgList().size() != 1) {
+                            throw new UsageException("validate takes one SQL statement in quotes, e.g. strata validate "
+                                    + "\"SELECT 1\" (got " + cli.getArgList().size() + " arguments)");
+                        }
+                        yield new ValidateCommand(cli.getArgList().get(0), CliOptions.optionalConnection(cli, env),
+                                CliOptions.schemas(cli, env), CliOptions.format(cli)).call();
+                    }
                     case "cds-training" -> new CdsTrainingCommand().call();
-                    default -> throw new UsageException("unknown command '" + args[0] + "'; commands: demo "
-                            + "(run strata --help)");
+                    default -> throw new UsageException("unknown command '" + args[0] + "'; commands: demo, "
+                            + "validate (run strata --help)");
                 };
             }
             CommandLine cli = parse(CliOptions.serve(), args, "strata [options] [command]");
@@ -67,6 +78,11 @@ public final class StrataCli {
 
     /** Parses options; prints help or version and returns null when asked for them. */
     private static CommandLine parse(Options options, String[] args, String usage) throws ParseException {
+        return parse(options, args, usage, false);
+    }
+
+    private static CommandLine parse(Options options, String[] args, String usage, boolean positional)
+            throws ParseException {
         CommandLine cli = DefaultParser.builder().get().parse(options, args);
         if (cli.hasOption(CliOptions.HELP)) {
             PrintWriter out = new PrintWriter(System.out, true);
@@ -79,7 +95,7 @@ public final class StrataCli {
             System.out.println(Launcher.NAME + " " + Launcher.VERSION);
             return null;
         }
-        if (!cli.getArgList().isEmpty()) {
+        if (!positional && !cli.getArgList().isEmpty()) {
             throw new UsageException("unexpected argument '" + cli.getArgList().get(0) + "' (run strata --help)");
         }
         return cli;

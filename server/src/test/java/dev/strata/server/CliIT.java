@@ -1,0 +1,50 @@
+package dev.strata.server;
+
+import dev.strata.demo.DemoDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The CLI verbs as a CI script runs them: output and exit codes. */
+class CliIT {
+
+    record Run(int exit, String out) {
+    }
+
+    static Run run(String... args) throws Exception {
+        Process p = new ProcessBuilder(StrataProcess.command(args)).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void validateWithoutADatabaseRunsTheStatementRules() throws Exception {
+        Run r = run("validate", "SELECT 1; DROP TABLE regions");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("[multiple-statements]").contains("[not-read-only]").contains("no database");
+        assertThat(run("validate", "SELECT 1").exit()).isZero();
+    }
+
+    @Test
+    void validateAgainstTheCatalog() throws Exception {
+        String url = DemoDatabase.shared().url();
+        Run bad = run("validate", "SELECT o.id FROM orders o JOIN accounts a ON a.id = o.user_id", "--url", url);
+        assertThat(bad.exit()).isEqualTo(1);
+        assertThat(bad.out()).contains("[fk-target-mismatch]").contains("public.users.id");
+        Run good = run("validate", "SELECT o.id FROM orders o JOIN accounts a ON a.id = o.account_id", "--url", url,
+                "--format", "json");
+        assertThat(good.exit()).isZero();
+        assertThat(good.out()).contains("\"ok\" : true");
+    }
+
+    @Test
+    void usageMistakesExitTwo() throws Exception {
+        assertThat(run("validate").exit()).isEqualTo(2);
+        assertThat(run("validate", "SELECT 1", "--format", "yaml").exit()).isEqualTo(2);
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+    }
+}
