@@ -60,6 +60,19 @@ public final class StartupBenchmark {
             }
             System.out.printf(Locale.ROOT, "describe_table over stdio, warm: median %.2f ms, p95 %.2f ms, p99 %.2f ms (500 calls)%n",
                     pct(ms, 0.5), pct(ms, 0.95), pct(ms, 0.99));
+            String[] queries = {
+                    "SELECT u.email, count(o.id) FROM users u JOIN orders o ON o.user_id = u.id WHERE u.deleted_at IS NULL GROUP BY u.email ORDER BY 2 DESC LIMIT 10",
+                    "SELECT c.body FROM comments c JOIN orders o ON o.id = c.commentable_id WHERE o.state = 4",
+                    "WITH t AS (SELECT account_id, sum(total_cents) AS s FROM orders GROUP BY 1) SELECT a.name, t.s FROM t JOIN accounts a ON a.id = t.account_id ORDER BY t.s DESC LIMIT 5"};
+            for (int i = 0; i < 300; i++) validate(s, queries[i % queries.length]);
+            List<Double> vms = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                long t = System.nanoTime();
+                validate(s, queries[i % queries.length]);
+                vms.add((System.nanoTime() - t) / 1e6);
+            }
+            System.out.printf(Locale.ROOT, "validate_sql over stdio, warm: median %.2f ms, p95 %.2f ms, p99 %.2f ms (500 calls)%n",
+                    pct(vms, 0.5), pct(vms, 0.95), pct(vms, 0.99));
         }
 
         String big = System.getProperty("bench.url");
@@ -76,6 +89,10 @@ public final class StartupBenchmark {
                 System.out.println("large catalog: server heap after GC:\n" + heap.strip());
             }
         }
+    }
+
+    static void validate(Session s, String sql) throws Exception {
+        s.request("tools/call", "{\"name\":\"validate_sql\",\"arguments\":{\"sql\":" + JSON.writeValueAsString(sql) + "}}");
     }
 
     static void describe(Session s, int i) throws Exception {
