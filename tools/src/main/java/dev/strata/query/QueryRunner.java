@@ -155,7 +155,7 @@ public final class QueryRunner {
     }
 
     /**
-     * {@code SELECT c1, left(c2::text, N), length(c2::text) > N … FROM (sql) AS q(c1, c2, …)}: positional aliases
+     * {@code SELECT c1, left(c2::text, N), <was it cut> … FROM (sql) AS q(c1, c2, …)}: positional aliases
      * make duplicate column names harmless; only unbounded types are cut.
      */
     static String wrap(String sql, boolean[] unbounded, int maxChars) {
@@ -169,14 +169,20 @@ public final class QueryRunner {
             }
             aliases.append(alias);
             if (unbounded[i]) {
-                select.append("left(").append(alias).append("::text, ").append(maxChars).append("), length(")
-                        .append(alias).append("::text) > ").append(maxChars);
+                // octet_length is read from the value's header; length() would count every character of a
+                // 200 MB value. A value was cut exactly when its bytes exceed those of its kept prefix.
+                select.append("left(").append(alias).append("::text, ").append(maxChars).append("), octet_length(")
+                        .append(alias).append("::text) > octet_length(left(").append(alias).append("::text, ")
+                        .append(maxChars).append("))");
             } else {
                 select.append(alias);
             }
         }
         if (unbounded.length == 0) select.append("1");
-        return select + " FROM (" + sql + "\n) AS " + QualifiedName.quote("strata_q")
+        // OFFSET 0 keeps PostgreSQL from inlining the query into the outer select, which would evaluate an
+        // expensive column (a 200 MB repeat()) once per reference.
+        return select + " FROM (SELECT * FROM (" + sql + "\n) AS " + QualifiedName.quote("strata_inner")
+                + " OFFSET 0) AS " + QualifiedName.quote("strata_q")
                 + (unbounded.length == 0 ? "" : "(" + aliases + ")");
     }
 

@@ -5,6 +5,7 @@ import dev.strata.catalog.ServerInfo;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.guardrail.QueryGuard;
 import dev.strata.relationships.RelationshipGraph;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.schema.SoftDeleteUsage;
@@ -61,6 +62,10 @@ final class CdsTrainingCommand implements Callable<Integer> {
         }, false, json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()));
+        // The guardrail's classes (lexer, JSqlParser, rules) are what the first validate_sql/run_query loads.
+        new QueryGuard(() -> knowledge, null).validate(
+                "WITH t AS (SELECT a.id, count(*) AS n FROM orders a JOIN users b ON b.id = a.user_id GROUP BY 1) "
+                        + "SELECT * FROM t WHERE n > 1 ORDER BY n DESC LIMIT 5");
         return 0;
     }
 }

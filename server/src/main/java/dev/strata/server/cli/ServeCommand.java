@@ -52,12 +52,12 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     void serve(CompletableFuture<Database> database) throws Exception {
-        LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas)).startLoading();
-        database.thenAcceptAsync(db -> RoleCheck.warnIfPrivileged(db, allowWrites));
+        LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas));
+        // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
+        live.reload().thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
         McpJsonMapper json = Launcher.jsonMapper();
-        CompletableFuture<QueryService> queries = database.thenApply(db -> new QueryService(live, db, limits,
-                allowWrites));
-        StrataMcp mcp = new StrataMcp(live, queries::join, allowWrites, json);
+        StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
+                allowWrites)), allowWrites, json);
         if (http != null) {
             database.join();
             Launcher.serveHttp(mcp, http);
@@ -75,6 +75,28 @@ final class ServeCommand implements Callable<Integer> {
 
     static boolean isLoopback(String bind) {
         return bind.equals("127.0.0.1") || bind.equals("localhost") || bind.equals("::1") || bind.startsWith("127.");
+    }
+
+    /** Created on first use, once: the query service loads the parser and rules only when a query arrives. */
+    private static final class Lazy<T> implements java.util.function.Supplier<T> {
+        private final java.util.function.Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(java.util.function.Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) value = factory.get();
+                    v = value;
+                }
+            }
+            return v;
+        }
     }
 
     /** The database cannot be reached: one line, exit code 2, whichever thread notices first. */

@@ -73,6 +73,27 @@ public final class StartupBenchmark {
             }
             System.out.printf(Locale.ROOT, "validate_sql over stdio, warm: median %.2f ms, p95 %.2f ms, p99 %.2f ms (500 calls)%n",
                     pct(vms, 0.5), pct(vms, 0.95), pct(vms, 0.99));
+
+            // Heap before and after results that would not fit if they were loaded whole.
+            String pid = String.valueOf(s.process.pid());
+            String before = usedHeap(pid);
+            long t0 = System.nanoTime();
+            JsonNode rows = s.request("tools/call", "{\"name\":\"run_query\",\"arguments\":{\"sql\":"
+                    + "\"SELECT g, md5(g::text) FROM generate_series(1, 600000) g\"}}");
+            long t1 = System.nanoTime();
+            JsonNode big = s.request("tools/call", "{\"name\":\"run_query\",\"arguments\":{\"sql\":"
+                    + "\"SELECT repeat('x', 200 * 1024 * 1024) AS big\"}}");
+            long t2 = System.nanoTime();
+            JsonNode sleep = s.request("tools/call", "{\"name\":\"run_query\",\"arguments\":{\"sql\":"
+                    + "\"SELECT count(*) FROM orders a, orders b\"}}");
+            long t3 = System.nanoTime();
+            System.out.printf(Locale.ROOT, "run_query 600,000 rows: %d rows back, truncated=%s, %.0f ms; 200 MB value: "
+                            + "%d chars back, %.0f ms; a 62-billion-row count: isError=%s after %.1f s (statement timeout 10 s)%n",
+                    rows.path("result").path("structuredContent").path("row_count").asInt(),
+                    rows.path("result").path("structuredContent").path("truncated").asString(), (t1 - t0) / 1e6,
+                    big.path("result").path("structuredContent").path("rows").path(0).path(0).asString().length(),
+                    (t2 - t1) / 1e6, sleep.path("result").path("isError").asBoolean(), (t3 - t2) / 1e9);
+            System.out.println("server heap used before: " + before + ", after: " + usedHeap(pid));
         }
 
         String big = System.getProperty("bench.url");
@@ -89,6 +110,13 @@ public final class StartupBenchmark {
                 System.out.println("large catalog: server heap after GC:\n" + heap.strip());
             }
         }
+    }
+
+    static String usedHeap(String pid) throws Exception {
+        run("jcmd", pid, "GC.run");
+        String info = run("jcmd", pid, "GC.heap_info");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+K)").matcher(info);
+        return m.find() ? m.group(1) : "?";
     }
 
     static void validate(Session s, String sql) throws Exception {
