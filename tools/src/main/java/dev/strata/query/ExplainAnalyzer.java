@@ -109,31 +109,14 @@ public final class ExplainAnalyzer {
 
     /** Plans {@code sql}, a single read-only statement, without running it. */
     public ExplainResult explain(String sql) {
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET TRANSACTION READ ONLY");
-                    st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
-                    st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
-                    st.execute("SET LOCAL idle_in_transaction_session_timeout = "
-                            + (statementTimeout.toMillis() + 5000));
-                }
+        try {
+            return ReadOnlyTransaction.run(database, statementTimeout, lockTimeout, c -> {
                 Node root = parse(plan(c, stripTrailingSemicolon(sql)));
                 Map<String, TableFacts> facts = tableFacts(c, root);
                 String workMem = setting(c, "work_mem");
                 List<String> warnings = warnings(root, facts, workMem);
                 return new ExplainResult(root.cost, Math.round(root.rows), warnings, trim(root));
-            } finally {
-                // Never let a failed rollback (the pool may already have discarded a broken connection) hide
-                // the error that matters.
-                try {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the connection is gone; the pool replaces it
-                }
-            }
+            });
         } catch (SQLException e) {
             throw translate(e);
         }

@@ -43,31 +43,14 @@ public final class QueryRunner {
     /** Runs {@code sql}, a single SELECT-shaped statement (SELECT, VALUES, TABLE, WITH … SELECT). */
     public QueryResult run(String sql, QueryLimits limits) {
         long start = System.nanoTime();
-        try (Connection c = database.connection()) {
-            c.setAutoCommit(false);
-            try {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET TRANSACTION READ ONLY");
-                    st.execute("SET LOCAL statement_timeout = " + limits.statementTimeout().toMillis());
-                    st.execute("SET LOCAL lock_timeout = " + limits.lockTimeout().toMillis());
-                    st.execute("SET LOCAL idle_in_transaction_session_timeout = "
-                            + (limits.statementTimeout().toMillis() + 5000));
-                }
+        try {
+            return ReadOnlyTransaction.run(database, limits.statementTimeout(), limits.lockTimeout(), c -> {
                 String body = stripTrailingSemicolon(sql);
                 List<QueryResult.ResultColumn> columns = describe(c, body);
                 boolean[] cut = unbounded(columns);
                 String wrapped = wrap(body, cut, limits.maxValueChars());
                 return stream(c, wrapped, columns, cut, limits, start);
-            } finally {
-                // Never let a failed rollback (the pool may already have discarded a broken connection) hide
-                // the error that matters.
-                try {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the connection is gone; the pool replaces it
-                }
-            }
+            });
         } catch (SQLException e) {
             throw translate(e, limits);
         }

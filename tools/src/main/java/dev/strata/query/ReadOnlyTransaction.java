@@ -1,0 +1,49 @@
+package dev.strata.query;
+
+import dev.strata.db.Database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * How Strata runs anything an assistant wrote: one READ ONLY transaction with {@code statement_timeout},
+ * {@code lock_timeout} and {@code idle_in_transaction_session_timeout} set LOCAL to it, always rolled back — so
+ * whatever slipped past the guardrail can neither write nor outlive the call.
+ */
+final class ReadOnlyTransaction {
+
+    /** Work done inside the transaction. */
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private ReadOnlyTransaction() {
+    }
+
+    static <T> T run(Database database, Duration statementTimeout, Duration lockTimeout, Work<T> work)
+            throws SQLException {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try {
+                try (Statement st = c.createStatement()) {
+                    st.execute("SET TRANSACTION READ ONLY");
+                    st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+                    st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
+                    st.execute("SET LOCAL idle_in_transaction_session_timeout = " + (statementTimeout.toMillis() + 5000));
+                }
+                return work.run(c);
+            } finally {
+                // Never let a failed rollback (the pool may already have discarded a broken connection) hide the
+                // error that matters.
+                try {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                } catch (SQLException ignored) {
+                    // the connection is gone; the pool replaces it
+                }
+            }
+        }
+    }
+}
