@@ -526,16 +526,18 @@ public final class QueryModelBuilder {
 
     /** Output columns of a SELECT, resolved once its scope is complete. */
     private static final class Shape {
+        /** A SELECT whose columns are unknown (shared, so it must stay empty). */
         static final Shape OPEN = openShape();
+        // Output columns whose source is known only once the scope's FROM items are all registered.
         final Map<String, Object> pendingColumns = new LinkedHashMap<>();
         final Map<String, ColumnSource> resolved = new LinkedHashMap<>();
-        // Output columns whose source is known only once the scope's FROM items are all registered.
         Map<String, ColumnSource> columns = new LinkedHashMap<>();
         boolean open;
 
         private static Shape openShape() {
             Shape s = new Shape();
             s.open = true;
+            s.columns = Map.of();
             return s;
         }
 
