@@ -22,7 +22,6 @@ public final class Catalog {
     private final List<Relation> relations;
     private final Map<String, Relation> byQualifiedName;
     private final Map<String, List<Relation>> byName;
-    private final Map<Long, Relation> byOid;
     private final Instant loadedAt;
 
     public Catalog(ServerInfo server, List<Relation> relations, Instant loadedAt) {
@@ -32,11 +31,9 @@ public final class Catalog {
         this.relations = Collections.unmodifiableList(sorted);
         this.byQualifiedName = new HashMap<>(sorted.size() * 2);
         this.byName = new HashMap<>(sorted.size() * 2);
-        this.byOid = new HashMap<>(sorted.size() * 2);
         for (Relation r : sorted) {
             byQualifiedName.put(r.qualifiedName(), r);
             byName.computeIfAbsent(r.name(), k -> new ArrayList<>(1)).add(r);
-            byOid.put(r.oid(), r);
         }
         this.loadedAt = loadedAt;
     }
@@ -55,10 +52,6 @@ public final class Catalog {
 
     public List<String> searchPath() {
         return server.searchPath();
-    }
-
-    public Optional<Relation> byOid(long oid) {
-        return Optional.ofNullable(byOid.get(oid));
     }
 
     /** Exact lookup by schema and name (already-folded identifiers). */

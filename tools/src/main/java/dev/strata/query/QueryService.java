@@ -73,7 +73,4 @@ public final class QueryService {
     public record Explained(ExplainResult plan, List<Finding> findings) implements Outcome {
     }
 
-    public QueryLimits limits() {
-        return limits;
-    }
 }

@@ -32,10 +32,6 @@ public record Edge(
         return new Edge(from, fromColumns, to, toColumns, kind, confidence, evidence, null, null);
     }
 
-    public boolean touches(String table) {
-        return fromTable.equals(table) || toTable.equals(table);
-    }
-
     /** The table at the other end, seen from {@code table}. */
     public String otherEnd(String table) {
         return fromTable.equals(table) ? toTable : fromTable;

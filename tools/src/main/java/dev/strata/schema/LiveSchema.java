@@ -52,11 +52,6 @@ public final class LiveSchema implements Supplier<SchemaKnowledge> {
         return next;
     }
 
-    public boolean isReady() {
-        CompletableFuture<SchemaKnowledge> f = current;
-        return f != null && f.isDone() && !f.isCompletedExceptionally();
-    }
-
     @Override
     public SchemaKnowledge get() {
         CompletableFuture<SchemaKnowledge> f = current;

@@ -32,11 +32,6 @@ public final class Similarity {
         return Math.max(Math.max(jw, lev), contains);
     }
 
-    /** Levenshtein distance between two strings, case-sensitive. */
-    public static int editDistance(String a, String b) {
-        return LEVENSHTEIN.apply(a, b);
-    }
-
     public static String normalise(String s) {
         return s == null ? "" : s.toLowerCase(Locale.ROOT).replace("\"", "").replace('_', ' ').trim();
     }

@@ -1,7 +1,7 @@
 package dev.strata.guardrail.rules;
 
 import dev.strata.guardrail.GuardContext;
-import dev.strata.guardrail.RuleBase;
+import dev.strata.guardrail.TokenRule;
 import dev.strata.guardrail.Severity;
 import dev.strata.sql.SqlLexer.Token;
 import dev.strata.sql.SqlLexer.TokenKind;
@@ -23,7 +23,7 @@ import java.util.Set;
  * good: SELECT name, setting FROM pg_settings WHERE name = 'work_mem'
  * </pre>
  */
-public final class DangerousFunction extends RuleBase {
+public final class DangerousFunction extends TokenRule {
 
     static final Set<String> NAMES = Set.of(
             "pg_read_file", "pg_read_binary_file", "pg_ls_dir", "pg_stat_file", "pg_ls_logdir", "pg_ls_waldir",
@@ -49,11 +49,6 @@ public final class DangerousFunction extends RuleBase {
 
     public DangerousFunction() {
         super("dangerous-function", Severity.ERROR, "a function with side effects or server access");
-    }
-
-    @Override
-    public boolean needsModel() {
-        return false;
     }
 
     static boolean dangerous(String name) {

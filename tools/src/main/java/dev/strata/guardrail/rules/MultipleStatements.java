@@ -1,7 +1,7 @@
 package dev.strata.guardrail.rules;
 
 import dev.strata.guardrail.GuardContext;
-import dev.strata.guardrail.RuleBase;
+import dev.strata.guardrail.TokenRule;
 import dev.strata.guardrail.Severity;
 
 import java.util.Map;
@@ -16,15 +16,10 @@ import java.util.Map;
  * good: SELECT (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM users) AS users
  * </pre>
  */
-public final class MultipleStatements extends RuleBase {
+public final class MultipleStatements extends TokenRule {
 
     public MultipleStatements() {
         super("multiple-statements", Severity.ERROR, "more than one statement where one is expected");
-    }
-
-    @Override
-    public boolean needsModel() {
-        return false;
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.strata.guardrail.rules;
 
 import dev.strata.guardrail.GuardContext;
-import dev.strata.guardrail.RuleBase;
+import dev.strata.guardrail.TokenRule;
 import dev.strata.guardrail.Severity;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.StatementClassifier;
@@ -19,16 +19,11 @@ import java.util.Map;
  * good: SELECT count(*) FROM sessions WHERE expires_at &lt; now()
  * </pre>
  */
-public final class NotReadOnly extends RuleBase {
+public final class NotReadOnly extends TokenRule {
 
     public NotReadOnly() {
         super("not-read-only", Severity.ERROR, "a statement that writes, locks, changes settings or controls "
                 + "transactions");
-    }
-
-    @Override
-    public boolean needsModel() {
-        return false;
     }
 
     @Override

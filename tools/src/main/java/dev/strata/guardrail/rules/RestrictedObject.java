@@ -1,7 +1,7 @@
 package dev.strata.guardrail.rules;
 
 import dev.strata.guardrail.GuardContext;
-import dev.strata.guardrail.RuleBase;
+import dev.strata.guardrail.TokenRule;
 import dev.strata.guardrail.Severity;
 import dev.strata.sql.SqlLexer.Token;
 import dev.strata.sql.SqlLexer.TokenKind;
@@ -21,7 +21,7 @@ import java.util.Set;
  * good: SELECT rolname, rolcanlogin FROM pg_roles
  * </pre>
  */
-public final class RestrictedObject extends RuleBase {
+public final class RestrictedObject extends TokenRule {
 
     static final Set<String> OBJECTS = Set.of("pg_authid", "pg_shadow", "pg_user_mappings", "pg_user_mapping",
             "pg_statistic", "pg_largeobject", "pg_largeobject_metadata", "pg_file_settings", "pg_hba_file_rules",
@@ -29,11 +29,6 @@ public final class RestrictedObject extends RuleBase {
 
     public RestrictedObject() {
         super("restricted-object", Severity.ERROR, "reads of secrets or server internals");
-    }
-
-    @Override
-    public boolean needsModel() {
-        return false;
     }
 
     @Override

@@ -2,7 +2,7 @@ package dev.strata.guardrail.rules;
 
 import dev.strata.guardrail.GuardContext;
 import dev.strata.guardrail.ParseOutcome;
-import dev.strata.guardrail.RuleBase;
+import dev.strata.guardrail.TokenRule;
 import dev.strata.guardrail.Severity;
 import dev.strata.sql.SqlLexer.Token;
 import dev.strata.sql.SqlLexer.TokenKind;
@@ -21,15 +21,10 @@ import java.util.Locale;
  * good: SELECT id FROM orders
  * </pre>
  */
-public final class SyntaxError extends RuleBase {
+public final class SyntaxError extends TokenRule {
 
     public SyntaxError() {
         super("syntax-error", Severity.ERROR, "not parseable");
-    }
-
-    @Override
-    public boolean needsModel() {
-        return false;
     }
 
     /**

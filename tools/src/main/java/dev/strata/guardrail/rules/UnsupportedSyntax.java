@@ -2,7 +2,7 @@ package dev.strata.guardrail.rules;
 
 import dev.strata.guardrail.GuardContext;
 import dev.strata.guardrail.ParseOutcome;
-import dev.strata.guardrail.RuleBase;
+import dev.strata.guardrail.TokenRule;
 import dev.strata.guardrail.Severity;
 
 /**
@@ -15,15 +15,10 @@ import dev.strata.guardrail.Severity;
  * good: the same question in plainer SQL (a CTE or subquery instead of the exotic form)
  * </pre>
  */
-public final class UnsupportedSyntax extends RuleBase {
+public final class UnsupportedSyntax extends TokenRule {
 
     public UnsupportedSyntax() {
         super("unsupported-syntax", Severity.ERROR, "valid PostgreSQL that Strata cannot analyse");
-    }
-
-    @Override
-    public boolean needsModel() {
-        return false;
     }
 
     @Override
