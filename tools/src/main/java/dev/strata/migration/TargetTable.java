@@ -1,0 +1,43 @@
+package dev.strata.migration;
+
+import dev.strata.catalog.Relation;
+
+/**
+ * A table a statement touches, as review judges it: created earlier in the script (empty, so no lock matters),
+ * found in the live catalog (with its row estimate), or unknown (no database, or a table the catalog does not
+ * have — treated as an existing table of unknown size).
+ */
+public record TargetTable(String name, Status status, Relation relation) {
+
+    public enum Status { NEW, EXISTING, UNKNOWN }
+
+    public boolean isNew() {
+        return status == Status.NEW;
+    }
+
+    /** Not created by this script: locks and rewrites on it affect production traffic. */
+    public boolean isExisting() {
+        return status != Status.NEW;
+    }
+
+    /** {@code pg_class.reltuples}, or null when unknown (no catalog, never analysed). */
+    public Long rowsEstimate() {
+        if (status == Status.NEW) return 0L;
+        if (relation == null || relation.rowsEstimate() < 0) return null;
+        return relation.rowsEstimate();
+    }
+
+    /** Known to be small enough that a lock or rewrite on it passes in moments. */
+    public boolean isSmall(long threshold) {
+        Long rows = rowsEstimate();
+        return rows != null && rows < threshold;
+    }
+
+    /** "public.orders (≈250,000 rows)" for messages. */
+    public String describe() {
+        Long rows = rowsEstimate();
+        if (status == Status.NEW) return name + " (created in this script)";
+        if (rows == null) return name;
+        return name + String.format(java.util.Locale.ROOT, " (≈%,d rows)", rows);
+    }
+}

@@ -1,0 +1,697 @@
+package dev.strata.migration.ddl;
+
+import dev.strata.catalog.QualifiedName;
+import dev.strata.migration.LockMode;
+import dev.strata.sql.SqlLexer.Token;
+import dev.strata.sql.SqlLexer.TokenKind;
+import dev.strata.sql.SqlStatement;
+import dev.strata.sql.StatementClassifier;
+import dev.strata.sql.StatementKind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Recognises what a migration statement does from its tokens. Migration review does not use JSqlParser: the
+ * statements that matter most ({@code ADD CONSTRAINT … NOT VALID}, {@code DROP INDEX CONCURRENTLY IF EXISTS},
+ * {@code REINDEX … CONCURRENTLY}, {@code LOCK TABLE}, {@code VACUUM (FULL)}, {@code DO $$}) are exactly the
+ * ones it cannot parse, and one recogniser for every form is easier to trust than two code paths. The
+ * recogniser reads only the parts that decide locks, rewrites and data loss; a form it does not know becomes
+ * {@link Ddl.Unrecognised} (reported, never passed silently) or, inside ALTER TABLE, an action that takes
+ * ACCESS EXCLUSIVE.
+ */
+public final class DdlParser {
+
+    private static final String[] COLUMN_CONSTRAINT_WORDS = {"constraint", "not", "null", "default", "check",
+            "unique", "primary", "references", "generated", "collate", "deferrable", "initially"};
+
+    private DdlParser() {
+    }
+
+    public static Ddl parse(SqlStatement statement, String source) {
+        if (statement.psqlMeta()) return new Ddl.PsqlMeta(statement.text().trim());
+        if (statement.hasErrors()) {
+            return new Ddl.Unrecognised("?", statement.firstError().map(Token::error).orElse("lexical error"));
+        }
+        StatementKind kind = StatementClassifier.classify(statement).kind();
+        TokenCursor c = new TokenCursor(statement.tokens(), source);
+        try {
+            return switch (kind) {
+                case CREATE -> create(c);
+                case ALTER -> alter(c);
+                case DROP -> drop(c);
+                case TRUNCATE -> truncate(c);
+                case UPDATE, DELETE -> modify(c, kind);
+                case VACUUM -> vacuum(c);
+                case CLUSTER -> cluster(c);
+                case REINDEX -> reindex(c);
+                case REFRESH -> refresh(c);
+                case LOCK -> lock(c);
+                case SET, RESET -> setting(c);
+                case SELECT -> selectSetConfig(c);
+                case BEGIN, COMMIT, ROLLBACK -> new Ddl.Transaction(kind);
+                case COMMENT -> comment(c);
+                case DO -> doBlock(c);
+                case INSERT, MERGE, COPY -> new Ddl.Other(kind.name(), LockMode.ROW_EXCLUSIVE, List.of());
+                case UNKNOWN -> new Ddl.Unrecognised(firstWords(c), "not a statement Strata knows");
+                default -> new Ddl.Other(kind.name().replace('_', ' '), otherLock(kind), List.of());
+            };
+        } catch (RuntimeException e) {
+            // A recogniser bug must not pass a statement silently: it becomes an unanalysed statement.
+            return new Ddl.Unrecognised(firstWords(new TokenCursor(statement.tokens(), source)),
+                    "the statement could not be analysed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private static LockMode otherLock(StatementKind kind) {
+        return switch (kind) {
+            case ANALYZE -> LockMode.SHARE_UPDATE_EXCLUSIVE;
+            case SELECT, VALUES, TABLE, WITH, EXPLAIN, SHOW -> LockMode.ACCESS_SHARE;
+            default -> LockMode.NONE;
+        };
+    }
+
+    private static String firstWords(TokenCursor c) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < 3 && c.peek(k) != null && c.peek(k).kind() == TokenKind.IDENTIFIER; k++) {
+            if (sb.length() > 0) sb.append(' ');
+            sb.append(c.peek(k).text().toUpperCase(Locale.ROOT));
+        }
+        return sb.length() == 0 ? "?" : sb.toString();
+    }
+
+    // ---------------------------------------------------------------- CREATE
+
+    private static Ddl create(TokenCursor c) {
+        c.accept("create");
+        c.accept("or", "replace");
+        boolean temporary = false;
+        while (c.is("global") || c.is("local") || c.is("temp") || c.is("temporary") || c.is("unlogged")) {
+            if (!c.is("unlogged") && !c.is("global") && !c.is("local")) temporary = true;
+            c.next();
+        }
+        if (c.accept("table")) return createTable(c, temporary);
+        if (c.is("unique") || c.is("index")) return createIndex(c);
+        String what = firstWords(c);
+        // CREATE VIEW / FUNCTION / TYPE / SCHEMA / SEQUENCE / EXTENSION / TRIGGER / MATERIALIZED VIEW / POLICY…
+        LockMode lock = c.is("trigger") ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.NONE;
+        return new Ddl.Other("CREATE " + what.split(" ")[0], lock, List.of());
+    }
+
+    private static Ddl createTable(TokenCursor c, boolean temporary) {
+        c.accept("if", "not", "exists");
+        QualifiedName table = c.qualifiedName();
+        if (table == null) return new Ddl.Unrecognised("CREATE TABLE", "no table name");
+        if (c.accept("partition", "of")) {
+            QualifiedName parent = c.qualifiedName();
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, false, parent);
+        }
+        if (c.accept("of")) {
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null);
+        }
+        if (!c.isSymbol("(")) {
+            // CREATE TABLE … AS SELECT: the new table is filled by the query
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null);
+        }
+        c.next();
+        List<ColumnDef> columns = new ArrayList<>();
+        List<ConstraintDef> constraints = new ArrayList<>();
+        while (!c.atEnd() && !c.isSymbol(")")) {
+            if (c.is("constraint") || c.is("check") || c.is("unique") || c.is("primary") || c.is("foreign")
+                    || c.is("exclude")) {
+                constraints.add(tableConstraint(c));
+            } else if (c.is("like")) {
+                c.until();
+            } else {
+                ColumnDef col = columnDef(c);
+                if (col != null) {
+                    columns.add(col);
+                    for (ConstraintDef k : col.constraints()) {
+                        if (k.kind() != ConstraintDef.Kind.NOT_NULL) constraints.add(k);
+                    }
+                } else {
+                    c.until();
+                }
+            }
+            if (!c.acceptSymbol(",")) break;
+        }
+        c.skipToEnd();
+        return new Ddl.CreateTable(table, columns, constraints, temporary, false, null);
+    }
+
+    private static Ddl createIndex(TokenCursor c) {
+        boolean unique = c.accept("unique");
+        c.accept("index");
+        boolean concurrently = c.accept("concurrently");
+        c.accept("if", "not", "exists");
+        String name = c.is("on") ? null : c.name();
+        if (!c.accept("on")) return new Ddl.Unrecognised("CREATE INDEX", "no ON clause");
+        c.accept("only");
+        QualifiedName table = c.qualifiedName();
+        if (c.accept("using")) c.name();
+        List<String> columns = c.nameList();
+        c.skipToEnd();
+        return new Ddl.CreateIndex(name, table, unique, concurrently, columns == null ? List.of() : columns);
+    }
+
+    /** A column definition: name, type, then constraints until a comma or the closing parenthesis. */
+    private static ColumnDef columnDef(TokenCursor c) {
+        Token at = c.peek();
+        if (!c.isName()) return null;
+        boolean quoted = at.kind() == TokenKind.QUOTED_IDENTIFIER;
+        String name = c.name();
+        TypeName type = typeName(c);
+        boolean notNull = false;
+        String defaultExpr = null;
+        String generated = null;
+        List<ConstraintDef> constraints = new ArrayList<>();
+        String constraintName = null;
+        while (!c.atEnd() && !c.isSymbol(",") && !c.isSymbol(")")) {
+            Token kAt = c.peek();
+            if (c.accept("constraint")) {
+                constraintName = c.name();
+            } else if (c.accept("not", "null")) {
+                notNull = true;
+            } else if (c.accept("null")) {
+                notNull = false;
+            } else if (c.accept("default")) {
+                defaultExpr = c.until(COLUMN_CONSTRAINT_WORDS);
+            } else if (c.accept("generated")) {
+                if (c.accept("always", "as") || c.accept("by", "default", "as")) {
+                    if (c.accept("identity")) {
+                        generated = "identity";
+                        c.group();
+                    } else {
+                        c.group();
+                        generated = c.accept("stored") ? "stored" : "virtual";
+                    }
+                }
+            } else if (c.accept("check")) {
+                String expr = c.group();
+                c.accept("no", "inherit");
+                constraints.add(new ConstraintDef(constraintName, ConstraintDef.Kind.CHECK, List.of(name), expr,
+                        null, List.of(), false, null, kAt));
+                constraintName = null;
+            } else if (c.accept("unique")) {
+                skipIndexOptions(c);
+                constraints.add(new ConstraintDef(constraintName, ConstraintDef.Kind.UNIQUE, List.of(name), null,
+                        null, List.of(), false, null, kAt));
+                constraintName = null;
+            } else if (c.accept("primary", "key")) {
+                skipIndexOptions(c);
+                constraints.add(new ConstraintDef(constraintName, ConstraintDef.Kind.PRIMARY_KEY, List.of(name),
+                        null, null, List.of(), false, null, kAt));
+                notNull = true;
+                constraintName = null;
+            } else if (c.accept("references")) {
+                QualifiedName ref = c.qualifiedName();
+                List<String> refCols = c.nameList();
+                skipReferenceOptions(c);
+                constraints.add(new ConstraintDef(constraintName, ConstraintDef.Kind.FOREIGN_KEY, List.of(name),
+                        null, ref, refCols == null ? List.of() : refCols, false, null, kAt));
+                constraintName = null;
+            } else if (c.accept("collate")) {
+                c.qualifiedName();
+            } else {
+                c.next();
+            }
+        }
+        return new ColumnDef(name, quoted, type, notNull, defaultExpr, generated, constraints, at);
+    }
+
+    private static void skipIndexOptions(TokenCursor c) {
+        while (true) {
+            if (c.accept("nulls", "not", "distinct") || c.accept("nulls", "distinct")) continue;
+            if (c.accept("include") || c.accept("with")) {
+                c.group();
+                continue;
+            }
+            if (c.accept("using", "index", "tablespace")) {
+                c.name();
+                continue;
+            }
+            if (c.accept("deferrable") || c.accept("not", "deferrable") || c.accept("initially", "deferred")
+                    || c.accept("initially", "immediate")) continue;
+            return;
+        }
+    }
+
+    private static void skipReferenceOptions(TokenCursor c) {
+        while (true) {
+            if (c.accept("match")) {
+                c.next();
+            } else if (c.accept("on")) {
+                c.next();
+                if (c.accept("set")) {
+                    c.next();
+                    c.nameList();
+                } else if (!c.accept("cascade") && !c.accept("restrict")) {
+                    c.accept("no", "action");
+                }
+            } else if (!(c.accept("deferrable") || c.accept("not", "deferrable") || c.accept("initially", "deferred")
+                    || c.accept("initially", "immediate"))) {
+                return;
+            }
+        }
+    }
+
+    /** Reads a type name up to the first constraint keyword, comma, closing parenthesis or USING. */
+    static TypeName typeName(TokenCursor c) {
+        int start = c.position();
+        StringBuilder words = new StringBuilder();
+        List<Integer> mods = new ArrayList<>();
+        boolean array = false;
+        while (!c.atEnd()) {
+            Token t = c.peek();
+            if (t.isSymbol("(")) {
+                String inner = c.group();
+                for (String part : inner.split(",")) {
+                    try {
+                        mods.add(Integer.parseInt(part.trim()));
+                    } catch (NumberFormatException e) {
+                        // a non-numeric modifier (e.g. interval fields); keep the words
+                    }
+                }
+                continue;
+            }
+            if (t.isSymbol("[")) {
+                c.group();
+                array = true;
+                continue;
+            }
+            if (t.isSymbol(".")) {
+                words.append('.');
+                c.next();
+                continue;
+            }
+            boolean name = t.kind() == TokenKind.IDENTIFIER || t.kind() == TokenKind.QUOTED_IDENTIFIER;
+            if (!name || t.isAnyWord(COLUMN_CONSTRAINT_WORDS) || t.isWord("using")) break;
+            if (words.length() > 0 && !words.toString().endsWith(".")) {
+                // only known multi-word types continue: character varying, double precision, with time zone…
+                if (!t.isAnyWord("varying", "precision", "with", "without", "time", "zone", "array")) break;
+            }
+            if (t.isWord("array")) {
+                array = true;
+                c.next();
+                continue;
+            }
+            words.append(words.length() == 0 || words.toString().endsWith(".") ? "" : " ").append(t.value());
+            c.next();
+        }
+        if (words.length() == 0) return null;
+        String text = c.textOf(start, c.position());
+        return TypeName.of(words.toString(), mods, array, text);
+    }
+
+    private static ConstraintDef tableConstraint(TokenCursor c) {
+        Token at = c.peek();
+        String name = null;
+        if (c.accept("constraint")) name = c.name();
+        ConstraintDef.Kind kind;
+        List<String> columns = List.of();
+        String expr = null;
+        QualifiedName ref = null;
+        List<String> refCols = List.of();
+        String usingIndex = null;
+        if (c.accept("check")) {
+            kind = ConstraintDef.Kind.CHECK;
+            expr = c.group();
+        } else if (c.is("unique") || c.is("primary")) {
+            kind = c.accept("unique") ? ConstraintDef.Kind.UNIQUE : ConstraintDef.Kind.PRIMARY_KEY;
+            c.accept("primary", "key");
+            c.accept("nulls", "not", "distinct");
+            c.accept("nulls", "distinct");
+            if (c.accept("using", "index")) {
+                usingIndex = c.name();
+            } else {
+                List<String> cols = c.nameList();
+                columns = cols == null ? List.of() : cols;
+            }
+        } else if (c.accept("foreign", "key")) {
+            kind = ConstraintDef.Kind.FOREIGN_KEY;
+            List<String> cols = c.nameList();
+            columns = cols == null ? List.of() : cols;
+            if (c.accept("references")) {
+                ref = c.qualifiedName();
+                List<String> rc = c.nameList();
+                refCols = rc == null ? List.of() : rc;
+            }
+        } else if (c.accept("exclude")) {
+            kind = ConstraintDef.Kind.EXCLUDE;
+        } else {
+            kind = ConstraintDef.Kind.CHECK;
+        }
+        boolean notValid = false;
+        while (!c.atEnd() && !c.isSymbol(",") && !c.isSymbol(")")) {
+            if (c.accept("not", "valid")) {
+                notValid = true;
+            } else if (!c.isSymbol("(")) {
+                c.next();
+            } else {
+                c.group();
+            }
+        }
+        return new ConstraintDef(name, kind, columns, expr, ref, refCols, notValid, usingIndex, at);
+    }
+
+    // ---------------------------------------------------------------- ALTER
+
+    private static Ddl alter(TokenCursor c) {
+        c.accept("alter");
+        if (c.accept("table")) return alterTable(c);
+        if (c.accept("index")) {
+            c.accept("if", "exists");
+            QualifiedName index = c.qualifiedName();
+            if (c.accept("set", "tablespace")) {
+                return new Ddl.Maintenance("ALTER INDEX SET TABLESPACE", List.of(), LockMode.ACCESS_EXCLUSIVE, true,
+                        false);
+            }
+            return new Ddl.Other("ALTER INDEX", LockMode.SHARE_UPDATE_EXCLUSIVE, List.of());
+        }
+        String what = firstWords(c);
+        return new Ddl.Other("ALTER " + what.split(" ")[0], LockMode.ACCESS_EXCLUSIVE, List.of());
+    }
+
+    private static Ddl alterTable(TokenCursor c) {
+        if (c.accept("all", "in", "tablespace")) {
+            return new Ddl.Maintenance("ALTER TABLE ALL IN TABLESPACE", List.of(), LockMode.ACCESS_EXCLUSIVE, true,
+                    false);
+        }
+        c.accept("if", "exists");
+        c.accept("only");
+        QualifiedName table = c.qualifiedName();
+        if (table == null) return new Ddl.Unrecognised("ALTER TABLE", "no table name");
+        if (c.peek() != null && c.peek().text().equals("*")) c.next();
+        List<AlterAction> actions = new ArrayList<>();
+        do {
+            if (c.atEnd()) break;
+            actions.add(alterAction(c));
+        } while (c.acceptSymbol(","));
+        return new Ddl.AlterTable(table, actions);
+    }
+
+    private static AlterAction alterAction(TokenCursor c) {
+        Token at = c.peek();
+        if (c.accept("add")) {
+            if (c.is("constraint") || c.is("check") || c.is("unique") || c.is("primary") || c.is("foreign")
+                    || c.is("exclude")) {
+                return new AlterAction.AddConstraint(tableConstraint(c), at);
+            }
+            c.accept("column");
+            boolean ifNotExists = c.accept("if", "not", "exists");
+            ColumnDef col = columnDef(c);
+            if (col == null) return other(c, at, LockMode.ACCESS_EXCLUSIVE);
+            return new AlterAction.AddColumn(col, ifNotExists, at);
+        }
+        if (c.accept("drop")) {
+            if (c.accept("constraint")) {
+                c.accept("if", "exists");
+                String name = c.name();
+                boolean cascade = c.accept("cascade");
+                c.accept("restrict");
+                return new AlterAction.DropConstraint(name, cascade, at);
+            }
+            c.accept("column");
+            c.accept("if", "exists");
+            String column = c.name();
+            boolean cascade = c.accept("cascade");
+            c.accept("restrict");
+            return new AlterAction.DropColumn(column, cascade, at);
+        }
+        if (c.accept("alter")) {
+            c.accept("column");
+            String column = c.name();
+            if (c.accept("set", "data", "type") || c.accept("type")) {
+                TypeName type = typeName(c);
+                if (c.accept("collate")) c.qualifiedName();
+                String using = c.accept("using") ? c.until() : null;
+                return new AlterAction.AlterType(column, type, using, at);
+            }
+            if (c.accept("set", "not", "null")) return new AlterAction.SetNotNull(column, at);
+            if (c.accept("drop", "not", "null")) return new AlterAction.DropNotNull(column, at);
+            if (c.accept("set", "default")) return new AlterAction.SetDefault(column, c.until(), at);
+            if (c.accept("drop", "default")) return new AlterAction.DropDefault(column, at);
+            if (c.accept("set", "statistics") || c.accept("set", "storage") || c.accept("set", "compression")
+                    || c.is("set") && c.peek(1) != null && c.peek(1).isSymbol("(") || c.is("reset")) {
+                c.until();
+                return new AlterAction.Other("ALTER COLUMN " + column + " SET …", LockMode.SHARE_UPDATE_EXCLUSIVE,
+                        at);
+            }
+            c.until();
+            return new AlterAction.Other("ALTER COLUMN " + column, LockMode.ACCESS_EXCLUSIVE, at);
+        }
+        if (c.accept("validate", "constraint")) return new AlterAction.ValidateConstraint(c.name(), at);
+        if (c.accept("rename")) {
+            if (c.accept("to")) {
+                boolean quoted = c.peek() != null && c.peek().kind() == TokenKind.QUOTED_IDENTIFIER;
+                return new AlterAction.RenameTable(c.name(), quoted, at);
+            }
+            if (c.accept("constraint")) {
+                String from = c.name();
+                c.accept("to");
+                return new AlterAction.RenameConstraint(from, c.name(), at);
+            }
+            c.accept("column");
+            String from = c.name();
+            c.accept("to");
+            return new AlterAction.RenameColumn(from, c.name(), at);
+        }
+        if (c.accept("set", "tablespace")) {
+            c.name();
+            return new AlterAction.Rewrite("SET TABLESPACE", at);
+        }
+        if (c.accept("set", "logged")) return new AlterAction.Rewrite("SET LOGGED", at);
+        if (c.accept("set", "unlogged")) return new AlterAction.Rewrite("SET UNLOGGED", at);
+        if (c.accept("set", "access", "method")) {
+            c.name();
+            return new AlterAction.Rewrite("SET ACCESS METHOD", at);
+        }
+        if (c.accept("set", "schema")) {
+            c.name();
+            return new AlterAction.Other("SET SCHEMA", LockMode.ACCESS_EXCLUSIVE, at);
+        }
+        if (c.is("set") || c.is("reset") || c.is("cluster") || c.accept("set", "without", "cluster")
+                || c.is("attach") || c.is("replica")) {
+            LockMode lock = c.is("replica") ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE_UPDATE_EXCLUSIVE;
+            return other(c, at, lock);
+        }
+        if (c.is("detach")) {
+            // DETACH PARTITION … CONCURRENTLY (PG 14+) takes SHARE UPDATE EXCLUSIVE
+            int p = c.position();
+            c.until();
+            String text = c.textOf(p, c.position()).toLowerCase(Locale.ROOT);
+            boolean concurrently = text.contains("concurrently");
+            return new AlterAction.Other(text.toUpperCase(Locale.ROOT), concurrently
+                    ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE, at);
+        }
+        if (c.is("enable") || c.is("disable")) {
+            boolean trigger = c.peek(1) != null && c.peek(1).isWord("trigger");
+            return other(c, at, trigger ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE);
+        }
+        return other(c, at, LockMode.ACCESS_EXCLUSIVE);
+    }
+
+    private static AlterAction other(TokenCursor c, Token at, LockMode lock) {
+        int p = c.position();
+        c.until();
+        return new AlterAction.Other(c.textOf(p, c.position()), lock, at);
+    }
+
+    // ---------------------------------------------------------------- DROP, TRUNCATE, UPDATE, DELETE
+
+    private static Ddl drop(TokenCursor c) {
+        c.accept("drop");
+        if (c.accept("index")) {
+            boolean concurrently = c.accept("concurrently");
+            c.accept("if", "exists");
+            List<QualifiedName> names = c.qualifiedNames();
+            return new Ddl.DropIndex(names, concurrently);
+        }
+        String type;
+        if (c.accept("table")) type = "TABLE";
+        else if (c.accept("schema")) type = "SCHEMA";
+        else if (c.accept("materialized", "view")) type = "MATERIALIZED VIEW";
+        else if (c.accept("view")) type = "VIEW";
+        else if (c.accept("foreign", "table")) type = "FOREIGN TABLE";
+        else {
+            String what = firstWords(c);
+            return new Ddl.Other("DROP " + what.split(" ")[0], LockMode.ACCESS_EXCLUSIVE, List.of());
+        }
+        c.accept("if", "exists");
+        List<QualifiedName> names = c.qualifiedNames();
+        boolean cascade = c.accept("cascade");
+        return new Ddl.Drop(type, names, cascade);
+    }
+
+    private static Ddl truncate(TokenCursor c) {
+        c.accept("truncate");
+        c.accept("table");
+        List<QualifiedName> tables = c.qualifiedNames();
+        boolean cascade = c.aheadAtDepthZero("cascade");
+        return new Ddl.Truncate(tables, cascade);
+    }
+
+    private static Ddl modify(TokenCursor c, StatementKind kind) {
+        // WITH … UPDATE/DELETE: skip to the main statement's keyword at depth 0
+        if (c.is("with")) {
+            while (!c.atEnd() && !(c.is(kind == StatementKind.UPDATE ? "update" : "delete"))) {
+                if (c.isSymbol("(")) c.group();
+                else c.next();
+            }
+        }
+        c.next();
+        c.accept("from");
+        c.accept("only");
+        QualifiedName table = c.qualifiedName();
+        boolean where = c.aheadAtDepthZero("where");
+        c.skipToEnd();
+        return new Ddl.Modify(kind, table, where);
+    }
+
+    // ---------------------------------------------------------------- maintenance
+
+    private static Ddl vacuum(TokenCursor c) {
+        c.accept("vacuum");
+        boolean full = false;
+        if (c.isSymbol("(")) {
+            String options = c.group().toLowerCase(Locale.ROOT);
+            for (String option : options.split(",")) {
+                String[] words = option.trim().split("\\s+");
+                if (words[0].equals("full")) {
+                    full = words.length == 1 || !words[1].matches("false|off|0");
+                }
+            }
+        } else {
+            while (c.is("full") || c.is("freeze") || c.is("verbose") || c.is("analyze") || c.is("analyse")) {
+                if (c.next().isWord("full")) full = true;
+            }
+        }
+        List<QualifiedName> tables = new ArrayList<>();
+        while (c.isName()) {
+            tables.add(c.qualifiedName());
+            c.nameList();
+            if (!c.acceptSymbol(",")) break;
+        }
+        return new Ddl.Maintenance(full ? "VACUUM FULL" : "VACUUM", tables,
+                full ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE_UPDATE_EXCLUSIVE, full, false);
+    }
+
+    private static Ddl cluster(TokenCursor c) {
+        c.accept("cluster");
+        if (c.isSymbol("(")) c.group();
+        c.accept("verbose");
+        List<QualifiedName> tables = new ArrayList<>();
+        if (c.isName()) tables.add(c.qualifiedName());
+        return new Ddl.Maintenance("CLUSTER", tables, LockMode.ACCESS_EXCLUSIVE, true, false);
+    }
+
+    private static Ddl reindex(TokenCursor c) {
+        c.accept("reindex");
+        if (c.isSymbol("(")) c.group();
+        String target = c.isName() ? c.next().value().toUpperCase(Locale.ROOT) : "?";
+        boolean concurrently = c.accept("concurrently");
+        QualifiedName name = c.qualifiedName();
+        List<QualifiedName> tables = target.equals("TABLE") && name != null ? List.of(name) : List.of();
+        return new Ddl.Maintenance("REINDEX " + target + (concurrently ? " CONCURRENTLY" : ""), tables,
+                concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE, false, concurrently);
+    }
+
+    private static Ddl refresh(TokenCursor c) {
+        c.accept("refresh", "materialized", "view");
+        boolean concurrently = c.accept("concurrently");
+        QualifiedName view = c.qualifiedName();
+        return new Ddl.Maintenance("REFRESH MATERIALIZED VIEW" + (concurrently ? " CONCURRENTLY" : ""),
+                view == null ? List.of() : List.of(view),
+                concurrently ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE, !concurrently, concurrently);
+    }
+
+    private static Ddl lock(TokenCursor c) {
+        c.accept("lock");
+        c.accept("table");
+        List<QualifiedName> tables = c.qualifiedNames();
+        LockMode mode = LockMode.ACCESS_EXCLUSIVE;
+        if (c.accept("in")) {
+            StringBuilder words = new StringBuilder();
+            while (!c.atEnd() && !c.is("mode")) words.append(c.next().text()).append(' ');
+            mode = LockMode.parse(words.toString());
+        }
+        return new Ddl.LockTable(tables, mode);
+    }
+
+    // ---------------------------------------------------------------- settings, comments, DO
+
+    private static Ddl setting(TokenCursor c) {
+        if (c.accept("reset")) {
+            String name = c.accept("all") ? "all" : String.join(".", nameParts(c));
+            return new Ddl.Setting(name, null, false);
+        }
+        c.accept("set");
+        boolean local = c.accept("local");
+        c.accept("session");
+        String name = String.join(".", nameParts(c));
+        if (!c.acceptSymbol("=")) c.accept("to");
+        String value = c.rest().trim();
+        if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return new Ddl.Setting(name, value, local);
+    }
+
+    private static List<String> nameParts(TokenCursor c) {
+        List<String> parts = new ArrayList<>();
+        do {
+            String n = c.name();
+            if (n == null) break;
+            parts.add(n);
+        } while (c.acceptSymbol("."));
+        return parts;
+    }
+
+    /** {@code SELECT set_config('lock_timeout', '5s', false)} is how some tools set a timeout. */
+    private static Ddl selectSetConfig(TokenCursor c) {
+        for (int k = 0; c.peek(k) != null; k++) {
+            Token t = c.peek(k);
+            Token open = c.peek(k + 1);
+            Token name = c.peek(k + 2);
+            Token comma = c.peek(k + 3);
+            Token value = c.peek(k + 4);
+            Token comma2 = c.peek(k + 5);
+            Token local = c.peek(k + 6);
+            if (t.isWord("set_config") && open != null && open.isSymbol("(") && name != null
+                    && name.kind().isString() && comma != null && comma.isSymbol(",") && value != null
+                    && value.kind().isString()) {
+                boolean isLocal = comma2 != null && comma2.isSymbol(",") && local != null && local.isWord("true");
+                return new Ddl.Setting(name.value(), value.value(), isLocal);
+            }
+        }
+        return new Ddl.Other("SELECT", LockMode.ACCESS_SHARE, List.of());
+    }
+
+    private static Ddl comment(TokenCursor c) {
+        c.accept("comment", "on");
+        if (c.accept("table")) return new Ddl.CommentOn(c.qualifiedName(), null);
+        if (c.accept("column")) {
+            // t.c or s.t.c: the last part is the column
+            List<String> parts = nameParts(c);
+            if (parts.size() < 2) return new Ddl.Other("COMMENT", LockMode.NONE, List.of());
+            QualifiedName table = new QualifiedName(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
+                    parts.get(parts.size() - 2));
+            return new Ddl.CommentOn(table, parts.get(parts.size() - 1));
+        }
+        return new Ddl.Other("COMMENT", LockMode.NONE, List.of());
+    }
+
+    private static Ddl doBlock(TokenCursor c) {
+        c.accept("do");
+        String language = "plpgsql";
+        if (c.accept("language")) language = c.name();
+        Token body = c.peek();
+        if (body == null || !body.kind().isString()) return new Ddl.Unrecognised("DO", "no body");
+        c.next();
+        if (c.accept("language")) language = c.name();
+        int offset = body.kind() == TokenKind.DOLLAR_STRING ? body.start() + body.text().indexOf('$', 1) + 1
+                : body.start() + 1;
+        return new Ddl.DoBlock(body.value(), offset, language);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.strata.migration.rules;
+
+import dev.strata.guardrail.Severity;
+import dev.strata.migration.Effects;
+import dev.strata.migration.MigrationRuleBase;
+import dev.strata.migration.StatementContext;
+import dev.strata.migration.TargetTable;
+import dev.strata.migration.ddl.AlterAction;
+import dev.strata.migration.ddl.Ddl;
+import dev.strata.migration.ddl.TypeName;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * <b>change-column-type</b>: {@code ALTER COLUMN … TYPE} rewrites the table and rebuilds its indexes under
+ * ACCESS EXCLUSIVE — no reads, no writes until done (on a foreign-key column the referenced table is locked
+ * too). Widening a varchar, varchar to text, or raising a numeric's precision changes only the catalog and is
+ * not flagged; Strata knows the current type from the catalog (or from the script that created the table).
+ * Safe recipe (expand/contract):
+ * <pre>
+ * ALTER TABLE orders ADD COLUMN total_new numeric(14,2);
+ * -- dual-write in the application, backfill in batches:
+ * UPDATE orders SET total_new = total WHERE order_id BETWEEN 1 AND 10000;
+ * -- then switch readers, and drop the old column in a later release
+ * </pre>
+ */
+public final class ChangeColumnType extends MigrationRuleBase {
+
+    public ChangeColumnType() {
+        super("change-column-type", Severity.WARNING, "a column type change that rewrites the table");
+    }
+
+    @Override
+    public void check(StatementContext ctx) {
+        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
+        TargetTable t = ctx.target(at.table());
+        if (t.isNew()) return;
+        for (AlterAction a : at.actions()) {
+            if (!(a instanceof AlterAction.AlterType type)) continue;
+            String reason = Effects.rewriteReason(a, t, ctx);
+            if (reason == null) continue;
+            Optional<TypeName> from = Effects.currentType(t, type.column(), ctx);
+            Map<String, Object> evidence = new LinkedHashMap<>();
+            evidence.put("lock", "ACCESS EXCLUSIVE");
+            evidence.put("rows_estimate", Sql.rows(t));
+            from.ifPresent(f -> evidence.put("current_type", f.text()));
+            String fix = "Add a new column of type " + type.type() + ", write both, backfill it in batches, switch "
+                    + "readers, then drop " + type.column() + " in a later release.";
+            boolean widening = type.type() != null && (type.type().base().equals("text") || type.type().isVarchar());
+            if (from.isEmpty() && widening && type.using() == null) {
+                // Without the current type nobody can tell a free varchar widening from a rewrite.
+                ctx.report(this, Severity.INFO, a.at(), "changing " + t.name() + "." + type.column() + " to "
+                        + type.type() + " is free if it only widens a varchar, and rewrites the table otherwise; "
+                        + "run with --url so Strata can read the current type", t.name(), type.column(), fix, evidence);
+                continue;
+            }
+            ctx.reportSized(this, a.at(), t, "changing the type of " + t.name() + "." + type.column() + " on "
+                    + t.describe() + ": " + reason + " and rebuilds its indexes under ACCESS EXCLUSIVE", fix, evidence);
+        }
+    }
+}
