@@ -32,7 +32,7 @@ const CONNECT_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const REQ = { timeout: REQUEST_TIMEOUT_MS };
 
-const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'run_query', 'search_schema', 'validate_sql'];
+const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'review_migration', 'run_query', 'search_schema', 'validate_sql'];
 
 // ---------------------------------------------------------------- plumbing
 
@@ -138,7 +138,7 @@ mcpTest('1. initialize: serverInfo.name is strata', CONNECT_TIMEOUT_MS + 30_000,
   assert.ok(caps?.resources, 'server declares the resources capability');
 });
 
-mcpTest('2. tools/list: exactly the eight tools, each with outputSchema and read-only annotations, < 24 KB', REQUEST_TIMEOUT_MS + 10_000, async (t) => {
+mcpTest('2. tools/list: exactly the nine tools, each with outputSchema and read-only annotations, < 24 KB', REQUEST_TIMEOUT_MS + 10_000, async (t) => {
   await connected();
   const result = await client.listTools(undefined, REQ);
   const names = result.tools.map((tool) => tool.name).sort();
@@ -190,6 +190,24 @@ mcpTest('5. find_join_path order_items -> accounts goes through orders', REQUEST
   assert.ok(Array.isArray(paths) && paths.length > 0, 'at least one path');
   assert.ok(paths[0].sql.includes('JOIN orders'), `paths[0].sql: ${paths[0].sql}`);
   assert.equal(textOf(result).length > 0, true);
+});
+
+mcpTest('5b. review_migration: catalog-aware findings, an index on a new table passes', REQUEST_TIMEOUT_MS + 10_000, async () => {
+  await connected();
+  const sql = [
+    "CREATE INDEX orders_user_idx ON orders (user_id);",
+    "CREATE TABLE shipments (shipment_id bigint PRIMARY KEY, order_id bigint);",
+    "CREATE INDEX shipments_order_idx ON shipments (order_id);",
+  ].join('\n');
+  const result = await client.callTool({ name: 'review_migration', arguments: { sql } }, undefined, REQ);
+  assert.notEqual(result.isError, true);
+  const content = result.structuredContent;
+  assert.equal(content.ok, false);
+  assert.equal(content.statements.length, 3);
+  assert.equal(content.statements[0].lock, 'SHARE');
+  const rules = content.findings.map((f) => `${f.rule}@${f.line}`);
+  assert.ok(rules.includes('create-index-not-concurrently@1'), rules.join(', '));
+  assert.ok(!rules.includes('create-index-not-concurrently@3'), rules.join(', '));
 });
 
 mcpTest('6. resources: strata://tables, the table template, and reading strata://table/billing/invoices', REQUEST_TIMEOUT_MS * 3 + 10_000, async () => {

@@ -71,7 +71,7 @@ class StdioIT {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
                 "list_tables", "search_schema", "describe_table", "get_relationships", "find_join_path",
-                "validate_sql", "run_query", "explain_query");
+                "validate_sql", "run_query", "explain_query", "review_migration");
         for (McpSchema.Tool t : tools.tools()) {
             assertThat(t.outputSchema()).as(t.name()).isNotNull();
             assertThat(t.inputSchema()).as(t.name()).isNotNull();
@@ -158,6 +158,31 @@ class StdioIT {
         assertThat(plan.isError()).isFalse();
         assertThat((List<String>) ((Map<String, Object>) plan.structuredContent()).get("warnings"))
                 .anySatisfy(w -> assertThat(w).contains("sequential scan of public.orders"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void reviewMigrationJudgesAgainstTheLiveCatalogAndData() {
+        CallToolResult r = call("review_migration", Map.of("sql", """
+                CREATE INDEX orders_status_idx ON orders (status);
+                ALTER TABLE orders ALTER COLUMN total_cents TYPE numeric(14,2);
+                CREATE TABLE shipments (shipment_id bigint PRIMARY KEY, order_id bigint);
+                CREATE INDEX shipments_order_id_idx ON shipments (order_id);
+                """));
+        assertThat(r.isError()).isFalse();
+        Map<String, Object> content = (Map<String, Object>) r.structuredContent();
+        assertThat(content).containsEntry("ok", false);
+        List<Map<String, Object>> statements = (List<Map<String, Object>>) content.get("statements");
+        assertThat(statements.get(0)).containsEntry("lock", "SHARE").containsEntry("rows_estimate", 250000);
+        assertThat(statements.get(1)).containsEntry("lock", "ACCESS EXCLUSIVE").containsEntry("rewrites_table", true);
+        List<Map<String, Object>> findings = (List<Map<String, Object>>) content.get("findings");
+        // the view public.order_summary selects total_cents: PostgreSQL would refuse the type change
+        assertThat(findings).extracting(f -> f.get("rule")).contains("create-index-not-concurrently",
+                "change-column-type", "dependent-objects", "missing-lock-timeout");
+        // the index on the table created in the same script is fine
+        assertThat(findings).noneMatch(f -> f.get("rule").equals("create-index-not-concurrently")
+                && ((Integer) f.get("line")) == 4);
+        assertThat(text(r)).contains("not ok").contains("ACCESS EXCLUSIVE");
     }
 
     @Test

@@ -9,6 +9,13 @@ import dev.strata.guardrail.QueryGuard;
 import dev.strata.relationships.RelationshipGraph;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.schema.SoftDeleteUsage;
+import dev.strata.migration.MigrationReviewer;
+import dev.strata.migration.MigrationService;
+import dev.strata.migration.Review;
+import dev.strata.migration.ReviewConfig;
+import dev.strata.migration.ReviewOptions;
+import dev.strata.migration.report.SarifReport;
+import dev.strata.migration.report.TextReport;
 import dev.strata.server.Launcher;
 import dev.strata.server.mcp.StrataMcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
@@ -20,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -59,13 +67,27 @@ final class CdsTrainingCommand implements Callable<Integer> {
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(() -> knowledge, () -> {
             throw new DatabaseUnavailableException("no database in the training run", null);
-        }, false, json);
+        }, () -> new MigrationService(() -> knowledge, null, ReviewConfig.DEFAULT), false, json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()));
         // The guardrail's classes (lexer, JSqlParser, rules) are what the first validate_sql/run_query loads.
         new QueryGuard(() -> knowledge, null).validate(
                 "WITH t AS (SELECT a.id, count(*) AS n FROM orders a JOIN users b ON b.id = a.user_id GROUP BY 1) "
                         + "SELECT * FROM t WHERE n > 1 ORDER BY n DESC LIMIT 5");
+        // … and what `check` loads: the recogniser, every migration rule, the reports.
+        Review review = new MigrationReviewer(Optional.empty(), ReviewConfig.DEFAULT).review("""
+                BEGIN; SET lock_timeout = '5s';
+                CREATE TABLE t (t_id bigint PRIMARY KEY, owner_type text, owner_id bigint, at timestamp);
+                CREATE INDEX CONCURRENTLY t_idx ON orders (user_id);
+                ALTER TABLE orders ADD COLUMN x uuid DEFAULT gen_random_uuid(), ALTER COLUMN y TYPE text;
+                ALTER TABLE orders ADD CONSTRAINT c CHECK (x IS NOT NULL) NOT VALID;
+                DO $$ BEGIN ALTER TABLE orders ALTER COLUMN z SET NOT NULL; END $$;
+                VACUUM (FULL) orders; DROP INDEX i; DELETE FROM orders; \\echo done
+                COMMIT;
+                """, ReviewOptions.DEFAULT);
+        TextReport.render(review, true);
+        SarifReport.render(review, Launcher.VERSION);
+        dev.strata.json.Json.pretty(review);
         return 0;
     }
 }

@@ -65,6 +65,45 @@ final class CliOptions {
         return f;
     }
 
+    static final Option CHECK_FORMAT = Option.builder().longOpt("format").hasArg().argName("text|json|sarif")
+            .desc("Output format (default text)").get();
+    static final Option PG_VERSION = Option.builder().longOpt("pg-version").hasArg().argName("N")
+            .desc("PostgreSQL major version to judge for (default: the server's, else 17)").get();
+    static final Option FAIL_ON = Option.builder().longOpt("fail-on").hasArg().argName("error|warning|info|never")
+            .desc("Exit 1 when a finding reaches this severity (default warning)").get();
+    static final Option ASSUME_IN_TRANSACTION = Option.builder().longOpt("assume-in-transaction")
+            .desc("Each file runs inside a transaction the migration tool opens (Flyway, Rails, Alembic)").get();
+    static final Option CONFIG = Option.builder().longOpt("config").hasArg().argName("FILE")
+            .desc("Config file: excluded rules, severities, thresholds (default .strata.yml if present)").get();
+    static final Option VERBOSE = Option.builder("v").longOpt("verbose")
+            .desc("Text output also lists each statement's lock, rewrite and row estimate").get();
+
+    static Options check() {
+        return new Options().addOption(URL).addOption(SCHEMAS).addOption(CHECK_FORMAT).addOption(PG_VERSION)
+                .addOption(FAIL_ON).addOption(ASSUME_IN_TRANSACTION).addOption(CONFIG).addOption(VERBOSE)
+                .addOption(HELP).addOption(VERSION);
+    }
+
+    static String checkFormat(CommandLine cli) {
+        String f = cli.getOptionValue(CHECK_FORMAT, "text");
+        if (!f.equals("text") && !f.equals("json") && !f.equals("sarif")) {
+            throw new UsageException("--format must be text, json or sarif, got '" + f + "'");
+        }
+        return f;
+    }
+
+    static Integer pgVersion(CommandLine cli) {
+        String v = cli.getOptionValue(PG_VERSION);
+        if (v == null) return null;
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < 9 || n > 30) throw new NumberFormatException();
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--pg-version must be a major version such as 15, got '" + v + "'");
+        }
+    }
+
     /** Connection settings if given (--url, DATABASE_URL, PG*), else null: catalog-free mode. */
     static ConnectionSettings optionalConnection(CommandLine cli, Map<String, String> env) {
         return ConnectionSettings.resolve(cli.getOptionValue(URL), env);

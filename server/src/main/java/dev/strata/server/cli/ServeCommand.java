@@ -3,6 +3,8 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.query.QueryLimits;
+import dev.strata.migration.MigrationService;
+import dev.strata.migration.ReviewConfig;
 import dev.strata.query.QueryService;
 import dev.strata.schema.LiveSchema;
 import dev.strata.schema.SchemaKnowledge;
@@ -57,7 +59,8 @@ final class ServeCommand implements Callable<Integer> {
         live.reload().thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
-                allowWrites)), allowWrites, json);
+                allowWrites)), new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)),
+                allowWrites, json);
         if (http != null) {
             database.join();
             Launcher.serveHttp(mcp, http);

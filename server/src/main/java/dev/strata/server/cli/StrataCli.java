@@ -3,6 +3,10 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.guardrail.Severity;
+import dev.strata.migration.ReviewConfig;
+import dev.strata.migration.ReviewConfigFile;
+import dev.strata.migration.ReviewOptions;
 import dev.strata.server.Launcher;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
@@ -26,6 +30,7 @@ public final class StrataCli {
               (none)   serve the database over MCP (stdio, or --http)
               demo     embedded PostgreSQL with the demo database, served
               validate "SQL" [--url URL] [--format text|json]   one query through the guardrail
+              check FILE... [--url URL] [--format text|json|sarif] [--pg-version N]   migration review for CI
             """;
 
     private StrataCli() {
@@ -55,9 +60,18 @@ public final class StrataCli {
                         yield new ValidateCommand(cli.getArgList().get(0), CliOptions.optionalConnection(cli, env),
                                 CliOptions.schemas(cli, env), CliOptions.format(cli)).call();
                     }
+                    case "check" -> {
+                        CommandLine cli = parse(CliOptions.check(), rest, "strata check FILE... [options]", true);
+                        if (cli == null) yield 0;
+                        if (cli.getArgList().isEmpty()) {
+                            throw new UsageException("check takes one or more migration files (or - for stdin), "
+                                    + "e.g. strata check db/migrations/*.sql");
+                        }
+                        yield checkCommand(cli, env).call();
+                    }
                     case "cds-training" -> new CdsTrainingCommand().call();
                     default -> throw new UsageException("unknown command '" + args[0] + "'; commands: demo, "
-                            + "validate (run strata --help)");
+                            + "validate, check (run strata --help)");
                 };
             }
             CommandLine cli = parse(CliOptions.serve(), args, "strata [options] [command]");
@@ -74,6 +88,24 @@ public final class StrataCli {
         } catch (Exception e) {
             return fail(e.getClass().getSimpleName() + ": " + Database.rootMessage(e));
         }
+    }
+
+    private static CheckCommand checkCommand(CommandLine cli, Map<String, String> env) {
+        String configFile = cli.getOptionValue(CliOptions.CONFIG);
+        java.nio.file.Path path = configFile != null ? java.nio.file.Path.of(configFile)
+                : java.nio.file.Path.of(".strata.yml");
+        if (configFile != null && !java.nio.file.Files.isRegularFile(path)) {
+            throw new UsageException("--config " + configFile + ": no such file");
+        }
+        ReviewConfigFile.Loaded loaded = java.nio.file.Files.isRegularFile(path) ? ReviewConfigFile.load(path)
+                : new ReviewConfigFile.Loaded(ReviewConfig.DEFAULT, null);
+        String failOnText = cli.getOptionValue(CliOptions.FAIL_ON);
+        Severity failOn = failOnText == null ? (loaded.failOn() != null ? loaded.failOn() : Severity.WARNING)
+                : failOnText.equals("never") ? null : ReviewConfigFile.severity("--fail-on", failOnText);
+        return new CheckCommand(cli.getArgList(), CliOptions.optionalConnection(cli, env), CliOptions.schemas(cli, env),
+                CliOptions.checkFormat(cli), new ReviewOptions(CliOptions.pgVersion(cli),
+                cli.hasOption(CliOptions.ASSUME_IN_TRANSACTION)), loaded.config(), failOn,
+                cli.hasOption(CliOptions.VERBOSE));
     }
 
     /** Parses options; prints help or version and returns null when asked for them. */

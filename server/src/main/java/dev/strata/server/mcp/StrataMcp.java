@@ -4,6 +4,7 @@ import dev.strata.catalog.Relation;
 import dev.strata.db.DatabaseUnavailableException;
 import dev.strata.guardrail.Finding;
 import dev.strata.guardrail.Validation;
+import dev.strata.migration.MigrationService;
 import dev.strata.query.QueryService;
 import dev.strata.json.Json;
 import dev.strata.schema.SchemaExplorer;
@@ -48,10 +49,11 @@ public final class StrataMcp {
 
     /**
      * @param queries the query service, created on first use (the database connection may still be opening)
+     * @param migrations migration review, likewise created on first use
      * @param allowWrites whether run_query may write (changes its annotations)
      */
-    public StrataMcp(Supplier<SchemaKnowledge> knowledge, Supplier<QueryService> queries, boolean allowWrites,
-                     McpJsonMapper json) {
+    public StrataMcp(Supplier<SchemaKnowledge> knowledge, Supplier<QueryService> queries,
+                     Supplier<MigrationService> migrations, boolean allowWrites, McpJsonMapper json) {
         this.knowledge = knowledge;
         this.explorer = new SchemaExplorer(knowledge);
         this.json = json;
@@ -97,6 +99,10 @@ public final class StrataMcp {
                     }
                     QueryService.Explained e = (QueryService.Explained) outcome;
                     return new StrataTool.Result(new PlanAnswer(e.plan(), e.findings()), TextRendering.plan(e.plan()));
+                }),
+                tool("review_migration", a -> {
+                    var r = migrations.get().review(a.requiredString("sql"), a.integer("pg_version"));
+                    return new StrataTool.Result(r, TextRendering.migration(r));
                 }));
     }
 

@@ -112,6 +112,21 @@ final class TextRendering {
         return v.findings().isEmpty() ? head + ": no findings" : head + "\n" + findings(v.findings());
     }
 
+    static String migration(dev.strata.migration.MigrationService.Answer r) {
+        StringBuilder sb = new StringBuilder((r.ok() ? "ok" : "not ok") + " (PostgreSQL " + r.pgVersion() + ", "
+                + r.statements().size() + " statement(s))");
+        for (var s : r.statements()) {
+            sb.append("\n").append(s.index()).append(". line ").append(s.line()).append(": ").append(s.kind());
+            if (!s.tables().isEmpty()) sb.append(' ').append(String.join(", ", s.tables()));
+            if (s.lock() != null) sb.append(" — ").append(s.lock());
+            if (s.rewritesTable()) sb.append(", rewrites the table");
+            if (s.rowsEstimate() != null) sb.append(", ≈").append(s.rowsEstimate()).append(" rows");
+        }
+        if (!r.findings().isEmpty()) sb.append('\n').append(findings(r.findings()));
+        if (!r.skippedRules().isEmpty()) sb.append("\nskipped (no database): ").append(String.join(", ", r.skippedRules()));
+        return sb.toString();
+    }
+
     /** Rows in a fenced block under a header saying they are data: text in a cell is never an instruction. */
     static String rows(dev.strata.query.QueryResult r, List<dev.strata.guardrail.Finding> findings) {
         StringBuilder sb = new StringBuilder();

@@ -3,6 +3,8 @@ package dev.strata.server.mcp;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.demo.DemoDatabase;
+import dev.strata.migration.MigrationService;
+import dev.strata.migration.ReviewConfig;
 import dev.strata.query.QueryLimits;
 import dev.strata.query.QueryService;
 import dev.strata.schema.SchemaKnowledge;
@@ -34,6 +36,10 @@ class RobustnessTest {
             "SELECT $$a;b$$, E'\\\\x', U&'\\0041', \"lastLoginAt\" FROM users WHERE deleted_at IS NULL",
             "SELECT 1; DROP TABLE regions",
             "/* c */ SELECT (SELECT (SELECT 1)) -- x",
+            "BEGIN; ALTER TABLE orders ADD COLUMN x uuid DEFAULT gen_random_uuid(), ALTER COLUMN status TYPE text; COMMIT;",
+            "ALTER TABLE users ADD CONSTRAINT u CHECK (email IS NOT NULL) NOT VALID; ALTER TABLE users VALIDATE CONSTRAINT u",
+            "DO $$ BEGIN EXECUTE 'CREATE INDEX CONCURRENTLY i ON orders (user_id)'; END $$; DROP INDEX CONCURRENTLY IF EXISTS i",
+            "CREATE TABLE t (id bigint PRIMARY KEY, owner_type text, owner_id bigint REFERENCES users, at timestamp)",
     };
     static final String[] NOISE = {"'", "\"", "$$", "$a$", "(", ")", ";", "--", "/*", "*/", "\\", "E'", "U&'", ",", ".",
             "::", "SELECT", "FROM", "WHERE", "JOIN", "ON", "DROP", "pg_sleep(", "pg_read_file(", "\u0000", "\uD800",
@@ -46,7 +52,8 @@ class RobustnessTest {
         SchemaKnowledge knowledge = SchemaKnowledge.load(db, List.of());
         QueryLimits limits = new QueryLimits(Duration.ofSeconds(2), Duration.ofSeconds(1), 50, 64 * 1024, 1000);
         QueryService service = new QueryService(() -> knowledge, db, limits, false);
-        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, false, Launcher.jsonMapper());
+        MigrationService migrations = new MigrationService(() -> knowledge, db, ReviewConfig.DEFAULT);
+        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> migrations, false, Launcher.jsonMapper());
 
         Random random = new Random(20261122L);
         List<String> inputs = new ArrayList<>();
@@ -58,7 +65,11 @@ class RobustnessTest {
         int errors = 0;
         int ran = 0;
         for (int i = 0; i < inputs.size(); i++) {
-            String tool = i % 2 == 0 ? "validate_sql" : "run_query";
+            String tool = switch (i % 3) {
+                case 0 -> "validate_sql";
+                case 1 -> "run_query";
+                default -> "review_migration";
+            };
             CallToolResult r = mcp.call(tool, Map.of("sql", inputs.get(i)));
             assertThat(r).as("input %d", i).isNotNull();
             assertThat(r.content()).as("input %d has a text rendering", i).isNotEmpty();

@@ -56,8 +56,10 @@ public final class ChangeColumnType extends MigrationRuleBase {
                         + "run with --url so Strata can read the current type", t.name(), type.column(), fix, evidence);
                 continue;
             }
-            ctx.reportSized(this, a.at(), t, "changing the type of " + t.name() + "." + type.column() + " on "
-                    + t.describe() + ": " + reason + " and rebuilds its indexes under ACCESS EXCLUSIVE", fix, evidence);
+            ctx.reportSized(this, a.at(), t, "changing " + t.name() + "." + type.column() + " to " + type.type()
+                    + " rewrites " + t.describe() + " and rebuilds its indexes under ACCESS EXCLUSIVE"
+                    + from.map(f -> " (" + f.text() + " → " + type.type() + " is not a binary-compatible widening)")
+                    .orElse(""), fix, evidence);
         }
     }
 }

@@ -35,7 +35,8 @@ abstract class ValidatingConstraint extends MigrationRuleBase {
             ConstraintDef c = a instanceof AlterAction.AddConstraint ac ? ac.constraint()
                     : a instanceof AlterAction.AddColumn add ? add.column().reference().orElse(null) : null;
             if (c == null || c.kind() != kind || c.notValid()) continue;
-            String name = c.name() != null ? c.name() : "<constraint>";
+            String name = c.name() != null ? c.name() : Sql.constraintName(t.name(), String.join("_", c.columns()),
+                    kind == ConstraintDef.Kind.FOREIGN_KEY ? "fkey" : "check");
             ctx.reportSized(this, a.at(), t, describe(c) + " on " + t.describe() + " checks every existing row "
                             + "while holding " + lock,
                     "ALTER TABLE " + t.name() + " ADD CONSTRAINT " + name + " … NOT VALID; then, in a separate "
