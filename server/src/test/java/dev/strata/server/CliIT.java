@@ -41,8 +41,39 @@ class CliIT {
         assertThat(good.out()).contains("\"ok\" : true");
     }
 
+    private static final String CORPUS = "../tools/src/test/resources/dev/strata/migration/corpus/";
+
+    @Test
+    void checkWithoutADatabaseRunsTheCatalogFreeRules() throws Exception {
+        Run r = run("check", CORPUS + "hazardous/001-index-orders-status.sql");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("001-index-orders-status.sql:5:1: warning create-index-not-concurrently:")
+                .contains("fix: CREATE INDEX CONCURRENTLY")
+                .contains("no database (--url): skipped dependent-objects, existing-rows-violate");
+        assertThat(run("check", CORPUS + "safe/001-create-index-concurrently.sql").exit()).isZero();
+        assertThat(run("check", CORPUS + "hazardous/001-index-orders-status.sql", "--fail-on", "error").exit())
+                .isZero();
+    }
+
+    @Test
+    void checkAgainstTheCatalogAsJsonAndSarif() throws Exception {
+        String url = DemoDatabase.shared().url();
+        Run json = run("check", CORPUS + "hazardous/013-orders-total-to-numeric-view.sql", "--url", url,
+                "--format", "json");
+        assertThat(json.exit()).isEqualTo(1);
+        assertThat(json.out()).contains("\"rule\" : \"dependent-objects\"").contains("\"pg_version\" : 17")
+                .contains("\"lock\" : \"ACCESS EXCLUSIVE\"").doesNotContain("skipped_rules");
+        Run sarif = run("check", CORPUS + "hazardous/001-index-orders-status.sql", "--format", "sarif");
+        assertThat(sarif.exit()).isEqualTo(1);
+        assertThat(sarif.out()).contains("\"version\" : \"2.1.0\"").contains("\"ruleId\" : \"create-index-not-concurrently\"");
+    }
+
     @Test
     void usageMistakesExitTwo() throws Exception {
+        assertThat(run("check").exit()).isEqualTo(2);
+        assertThat(run("check", "no/such/file.sql").exit()).isEqualTo(2);
+        assertThat(run("check", CORPUS + "safe/001-create-index-concurrently.sql", "--format", "xml").exit())
+                .isEqualTo(2);
         assertThat(run("validate").exit()).isEqualTo(2);
         assertThat(run("validate", "SELECT 1", "--format", "yaml").exit()).isEqualTo(2);
         assertThat(run("frobnicate").exit()).isEqualTo(2);
