@@ -180,7 +180,8 @@ function startDemo() {
 }
 
 function runStrataOnce(files, url) {
-  const argv = ['-jar', STRATA_JAR, 'check', '--format', 'json'];
+  // --independent: the corpus files are separate migrations, not one ordered history
+  const argv = ['-jar', STRATA_JAR, 'check', '--format', 'json', '--independent'];
   if (url) argv.push('--url', url);
   argv.push(...files);
   const r = spawnSync(JAVA, argv, { encoding: 'utf8', maxBuffer: 256 << 20, timeout: 600_000 });

@@ -92,7 +92,10 @@ public final class MigrationReviewer {
         }
 
         public FileReview review(String file, String sql) {
-            if (!files.isEmpty()) state = state.nextFile(options.assumeInTransaction());
+            if (!files.isEmpty()) {
+                state = options.independentFiles() ? new ScriptState(options.assumeInTransaction())
+                        : state.nextFile(options.assumeInTransaction());
+            }
             List<Token> tokens = SqlLexer.tokenize(sql);
             List<SqlStatement> statements = StatementSplitter.split(sql, tokens);
             ScriptContext script = new ScriptContext(sql, state, config, pgVersion, live,

@@ -73,6 +73,8 @@ final class CliOptions {
             .desc("Exit 1 when a finding reaches this severity (default warning)").get();
     static final Option ASSUME_IN_TRANSACTION = Option.builder().longOpt("assume-in-transaction")
             .desc("Each file runs inside a transaction the migration tool opens (Flyway, Rails, Alembic)").get();
+    static final Option INDEPENDENT = Option.builder().longOpt("independent")
+            .desc("Review each file on its own (default: files are migrations applied in order)").get();
     static final Option CONFIG = Option.builder().longOpt("config").hasArg().argName("FILE")
             .desc("Config file: excluded rules, severities, thresholds (default .strata.yml if present)").get();
     static final Option VERBOSE = Option.builder("v").longOpt("verbose")
@@ -80,7 +82,7 @@ final class CliOptions {
 
     static Options check() {
         return new Options().addOption(URL).addOption(SCHEMAS).addOption(CHECK_FORMAT).addOption(PG_VERSION)
-                .addOption(FAIL_ON).addOption(ASSUME_IN_TRANSACTION).addOption(CONFIG).addOption(VERBOSE)
+                .addOption(FAIL_ON).addOption(ASSUME_IN_TRANSACTION).addOption(INDEPENDENT).addOption(CONFIG).addOption(VERBOSE)
                 .addOption(HELP).addOption(VERSION);
     }
 

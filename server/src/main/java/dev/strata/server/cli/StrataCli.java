@@ -104,7 +104,8 @@ public final class StrataCli {
                 : failOnText.equals("never") ? null : ReviewConfigFile.severity("--fail-on", failOnText);
         return new CheckCommand(cli.getArgList(), CliOptions.optionalConnection(cli, env), CliOptions.schemas(cli, env),
                 CliOptions.checkFormat(cli), new ReviewOptions(CliOptions.pgVersion(cli),
-                cli.hasOption(CliOptions.ASSUME_IN_TRANSACTION)), loaded.config(), failOn,
+                cli.hasOption(CliOptions.ASSUME_IN_TRANSACTION), cli.hasOption(CliOptions.INDEPENDENT)),
+                loaded.config(), failOn,
                 cli.hasOption(CliOptions.VERBOSE));
     }
 
