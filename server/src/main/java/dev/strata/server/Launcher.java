@@ -2,7 +2,9 @@ package dev.strata.server;
 
 import dev.strata.server.boot.HttpGuard;
 import dev.strata.server.boot.StrataBootApplication;
+import dev.strata.server.mcp.ChangeNotifier;
 import dev.strata.server.mcp.StrataMcp;
+import io.modelcontextprotocol.spec.McpServerTransportProviderBase;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -63,6 +65,7 @@ public final class Launcher {
                 .resourceTemplates(mcp.syncTemplates())
                 .completions(mcp.syncCompletions())
                 .build();
+        mcp.onSchemaChange(new ChangeNotifier(server, transport));
         transport.awaitInputClosed();
         // Requests read just before end of input still get their answers.
         transport.awaitAnswered(java.time.Duration.ofSeconds(120));
@@ -70,7 +73,8 @@ public final class Launcher {
     }
 
     static McpSchema.ServerCapabilities capabilities() {
-        return McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).completions()
+        // resources: subscribe (resources/updated per table) and listChanged, driven by the schema watcher
+        return McpSchema.ServerCapabilities.builder().tools(false).resources(true, true).completions()
                 .logging().build();
     }
 
@@ -90,13 +94,20 @@ public final class Launcher {
         properties.put("spring.ai.mcp.server.annotation-scanner.enabled", "false");
         properties.put("spring.ai.mcp.server.request-timeout", "120s");
         properties.put("spring.ai.mcp.server.capabilities.completion", "true");
+        properties.put("spring.ai.mcp.server.resource-change-notification", "true");
         HttpGuard.Settings guard = new HttpGuard.Settings(http.authToken(), Set.of());
-        return new SpringApplicationBuilder(StrataBootApplication.class)
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(StrataBootApplication.class)
                 .properties(properties)
-                .initializers(context -> {
-                    context.getBeanFactory().registerSingleton("strataMcp", mcp);
-                    context.getBeanFactory().registerSingleton("httpGuardSettings", guard);
+                .initializers(c -> {
+                    c.getBeanFactory().registerSingleton("strataMcp", mcp);
+                    c.getBeanFactory().registerSingleton("httpGuardSettings", guard);
                 })
                 .run();
+        // Streamable HTTP keeps sessions, so schema changes can be pushed; stateless HTTP has nobody to tell.
+        McpSyncServer server = context.getBeanProvider(McpSyncServer.class).getIfAvailable();
+        McpServerTransportProviderBase transport = context.getBeanProvider(McpServerTransportProviderBase.class)
+                .getIfAvailable();
+        if (server != null && transport != null) mcp.onSchemaChange(new ChangeNotifier(server, transport));
+        return context;
     }
 }

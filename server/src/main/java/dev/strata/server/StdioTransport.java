@@ -104,6 +104,13 @@ public final class StdioTransport implements McpServerTransportProvider {
         return s == null ? Mono.empty() : s.sendNotification(method, params);
     }
 
+    /** stdio has one session: resources/updated for a subscription goes to it. */
+    @Override
+    public Mono<Void> notifyClient(String sessionId, String method, Object params) {
+        McpServerSession s = session;
+        return s == null || !s.getId().equals(sessionId) ? Mono.empty() : s.sendNotification(method, params);
+    }
+
     @Override
     public Mono<Void> closeGracefully() {
         closed = true;

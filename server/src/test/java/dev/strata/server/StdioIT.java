@@ -26,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StdioIT {
 
     static final String PASSWORD = "Sup3rSecretPw";
+    /** Every tool the server lists (HttpIT checks the same list over HTTP). */
+    static final List<String> TOOLS = List.of("list_tables", "search_schema", "describe_table", "get_relationships",
+            "find_join_path", "validate_sql", "run_query", "explain_query", "review_migration");
     static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     static McpSyncClient client;
     static final StringBuffer serverStderr = new StringBuffer();
@@ -69,9 +72,7 @@ class StdioIT {
     @Test
     void toolsListIsCompleteTruthfulAndSmall() throws Exception {
         McpSchema.ListToolsResult tools = client.listTools();
-        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
-                "list_tables", "search_schema", "describe_table", "get_relationships", "find_join_path",
-                "validate_sql", "run_query", "explain_query", "review_migration");
+        assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(TOOLS);
         for (McpSchema.Tool t : tools.tools()) {
             assertThat(t.outputSchema()).as(t.name()).isNotNull();
             assertThat(t.inputSchema()).as(t.name()).isNotNull();

@@ -74,6 +74,18 @@ public final class CatalogBenchmark {
                 System.out.printf(Locale.ROOT, "describe_table in process: median %.3f ms, p99 %.3f ms%n",
                         median(describes), percentile(describes, 0.99));
 
+                // the schema watcher's poll: one fingerprint query, compared with the previous one
+                for (int i = 0; i < 5; i++) dev.strata.schema.CatalogFingerprint.read(db);
+                List<Double> prints = new ArrayList<>();
+                for (int i = 0; i < 30; i++) {
+                    long s = System.nanoTime();
+                    dev.strata.schema.CatalogFingerprint.read(db);
+                    prints.add((System.nanoTime() - s) / 1e6);
+                }
+                System.out.printf(Locale.ROOT, "schema watcher fingerprint: median %.1f ms, max %.1f ms (every 30 s by "
+                        + "default: %.3f %% of one core)%n", median(prints), Collections.max(prints),
+                        median(prints) / 30_000 * 100);
+
                 System.gc();
                 Thread.sleep(200);
                 System.gc();

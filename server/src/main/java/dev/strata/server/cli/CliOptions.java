@@ -39,6 +39,9 @@ final class CliOptions {
             .desc("Most rows run_query returns (default 500) [STRATA_MAX_ROWS]").get();
     static final Option MAX_RESULT_BYTES = Option.builder().longOpt("max-result-bytes").hasArg().argName("1MB")
             .desc("Most bytes of rows run_query returns (default 1MB)").get();
+    static final Option POLL_INTERVAL = Option.builder().longOpt("poll-interval").hasArg().argName("30s")
+            .desc("How often to check the catalog for schema changes and notify clients; 0 turns it off (default 30s) "
+                    + "[STRATA_POLL_INTERVAL]").get();
     static final Option ALLOW_WRITES = Option.builder().longOpt("allow-writes")
             .desc("Let run_query execute single validated write statements (off by default)").get();
 
@@ -116,7 +119,7 @@ final class CliOptions {
     }
 
     private static Options query(Options options) {
-        return options.addOption(STATEMENT_TIMEOUT).addOption(MAX_ROWS).addOption(MAX_RESULT_BYTES)
+        return options.addOption(POLL_INTERVAL).addOption(STATEMENT_TIMEOUT).addOption(MAX_ROWS).addOption(MAX_RESULT_BYTES)
                 .addOption(ALLOW_WRITES);
     }
 
@@ -127,6 +130,13 @@ final class CliOptions {
         int rows = (int) number(cli.getOptionValue(MAX_ROWS, env.get("STRATA_MAX_ROWS")), d.maxRows(), "--max-rows");
         long bytes = bytes(cli.getOptionValue(MAX_RESULT_BYTES), d.maxResultBytes());
         return new QueryLimits(timeout, d.lockTimeout(), rows, bytes, d.maxValueChars());
+    }
+
+    static Duration pollInterval(CommandLine cli, Map<String, String> env) {
+        Duration d = duration(cli.getOptionValue(POLL_INTERVAL, env.get("STRATA_POLL_INTERVAL")), Duration.ofSeconds(30),
+                "--poll-interval");
+        if (!d.isZero() && d.toMillis() < 100) throw new UsageException("--poll-interval must be 0 (off) or at least 100ms");
+        return d;
     }
 
     static boolean allowWrites(CommandLine cli) {

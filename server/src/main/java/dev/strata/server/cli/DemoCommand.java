@@ -20,11 +20,13 @@ final class DemoCommand implements Callable<Integer> {
     private final Launcher.HttpSettings http;
     private final QueryLimits limits;
     private final boolean allowWrites;
+    private final java.time.Duration pollInterval;
 
-    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites) {
+    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites, java.time.Duration pollInterval) {
         this.http = http;
         this.limits = limits;
         this.allowWrites = allowWrites;
+        this.pollInterval = pollInterval;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println(String.format(Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
-        new ServeCommand(settings, List.of(), http, limits, allowWrites)
+        new ServeCommand(settings, List.of(), http, limits, allowWrites, pollInterval)
                 .serve(CompletableFuture.completedFuture(Database.connect(settings)));
         return 0;
     }

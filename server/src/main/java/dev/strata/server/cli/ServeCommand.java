@@ -7,6 +7,7 @@ import dev.strata.migration.MigrationService;
 import dev.strata.migration.ReviewConfig;
 import dev.strata.query.QueryService;
 import dev.strata.schema.LiveSchema;
+import dev.strata.schema.SchemaWatcher;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.server.Launcher;
 import dev.strata.server.mcp.StrataMcp;
@@ -25,15 +26,20 @@ final class ServeCommand implements Callable<Integer> {
     private final Launcher.HttpSettings http;
     private final QueryLimits limits;
     private final boolean allowWrites;
+    private final java.time.Duration pollInterval;
 
-    /** @param http null for stdio */
+    /**
+     * @param http         null for stdio
+     * @param pollInterval how often the schema watcher checks the catalog fingerprint; zero: never
+     */
     ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
-                 boolean allowWrites) {
+                 boolean allowWrites, java.time.Duration pollInterval) {
         this.settings = settings;
         this.schemas = schemas;
         this.http = http;
         this.limits = limits;
         this.allowWrites = allowWrites;
+        this.pollInterval = pollInterval;
     }
 
     @Override
@@ -56,11 +62,17 @@ final class ServeCommand implements Callable<Integer> {
     void serve(CompletableFuture<Database> database) throws Exception {
         LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas));
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
-        live.reload().thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
+        CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
+        firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
                 allowWrites)), new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)),
                 allowWrites, json);
+        if (!pollInterval.isZero()) {
+            // after the first load, like the role check: start-up CPU goes to answering initialize first
+            firstLoad.thenRun(() -> new SchemaWatcher(live, database.join(), pollInterval)
+                    .onChange(mcp::schemaChanged).start());
+        }
         if (http != null) {
             database.join();
             Launcher.serveHttp(mcp, http);

@@ -149,6 +149,25 @@ public final class StrataMcp {
         }
     }
 
+    private final List<java.util.function.Consumer<dev.strata.schema.CatalogChange>> changeSinks =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Registers where schema changes go: one notifier per running MCP server (stdio, HTTP). */
+    public void onSchemaChange(java.util.function.Consumer<dev.strata.schema.CatalogChange> sink) {
+        changeSinks.add(sink);
+    }
+
+    /** The schema changed: tell every connected client (see {@link ChangeNotifier}). */
+    public void schemaChanged(dev.strata.schema.CatalogChange change) {
+        for (var sink : changeSinks) {
+            try {
+                sink.accept(change);
+            } catch (RuntimeException e) {
+                log.warn("notifying clients of a schema change failed: {}", e.toString());
+            }
+        }
+    }
+
     public List<McpSchema.Tool> toolDefinitions() {
         return tools.stream().map(StrataTool::definition).toList();
     }
