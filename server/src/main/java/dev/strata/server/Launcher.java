@@ -64,6 +64,7 @@ public final class Launcher {
                 .resources(mcp.syncResources())
                 .resourceTemplates(mcp.syncTemplates())
                 .completions(mcp.syncCompletions())
+                .prompts(mcp.syncPrompts())
                 .build();
         mcp.onSchemaChange(new ChangeNotifier(server, transport));
         transport.awaitInputClosed();
@@ -74,7 +75,7 @@ public final class Launcher {
 
     static McpSchema.ServerCapabilities capabilities() {
         // resources: subscribe (resources/updated per table) and listChanged, driven by the schema watcher
-        return McpSchema.ServerCapabilities.builder().tools(false).resources(true, true).completions()
+        return McpSchema.ServerCapabilities.builder().tools(false).resources(true, true).prompts(false).completions()
                 .logging().build();
     }
 

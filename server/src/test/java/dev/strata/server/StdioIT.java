@@ -187,6 +187,22 @@ class StdioIT {
     }
 
     @Test
+    void promptsRenderTheirTemplatesAndCompleteTableNames() {
+        assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name)
+                .containsExactlyInAnyOrder("write_query", "review_migration", "document_table");
+        McpSchema.GetPromptResult p = client.getPrompt(new McpSchema.GetPromptRequest("write_query",
+                Map.of("question", "Which accounts ordered most last month?")));
+        String text = ((McpSchema.TextContent) p.messages().get(0).content()).text();
+        assertThat(text).contains("Which accounts ordered most last month?").contains("validate_sql");
+        McpSchema.CompleteResult c = client.completeCompletion(new McpSchema.CompleteRequest(
+                new McpSchema.PromptReference("document_table"),
+                new McpSchema.CompleteRequest.CompleteArgument("table", "billing.inv")));
+        assertThat(c.completion().values()).contains("billing.invoices", "billing.invoice_totals");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.getPrompt(
+                new McpSchema.GetPromptRequest("document_table", Map.of()))).hasMessageContaining("table");
+    }
+
+    @Test
     void resourcesAndCompletions() {
         assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri).contains("strata://tables");
         assertThat(client.listResourceTemplates().resourceTemplates()).extracting(McpSchema.ResourceTemplate::uriTemplate)

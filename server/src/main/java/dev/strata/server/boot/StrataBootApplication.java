@@ -41,6 +41,16 @@ public class StrataBootApplication {
     }
 
     @Bean
+    List<McpServerFeatures.SyncPromptSpecification> strataPrompts(StrataMcp mcp) {
+        return mcp.syncPrompts();
+    }
+
+    @Bean
+    List<McpStatelessServerFeatures.SyncPromptSpecification> strataStatelessPrompts(StrataMcp mcp) {
+        return mcp.statelessPrompts();
+    }
+
+    @Bean
     List<McpStatelessServerFeatures.SyncToolSpecification> strataStatelessTools(StrataMcp mcp) {
         return mcp.statelessTools();
     }

@@ -5,6 +5,8 @@ import dev.strata.db.DatabaseUnavailableException;
 import dev.strata.guardrail.Finding;
 import dev.strata.guardrail.Validation;
 import dev.strata.migration.MigrationService;
+import dev.strata.prompts.PromptLibrary;
+import dev.strata.prompts.PromptTemplate;
 import dev.strata.query.QueryService;
 import dev.strata.json.Json;
 import dev.strata.schema.SchemaExplorer;
@@ -255,13 +257,68 @@ public final class StrataMcp {
     }
 
     public List<McpServerFeatures.SyncCompletionSpecification> syncCompletions() {
-        return List.of(new McpServerFeatures.SyncCompletionSpecification(
+        List<McpServerFeatures.SyncCompletionSpecification> out = new ArrayList<>();
+        out.add(new McpServerFeatures.SyncCompletionSpecification(
                 new McpSchema.ResourceReference(TABLE_TEMPLATE), (exchange, request) -> complete(request)));
+        for (PromptTemplate p : PromptLibrary.all()) {
+            out.add(new McpServerFeatures.SyncCompletionSpecification(new McpSchema.PromptReference(p.name()),
+                    (exchange, request) -> completePrompt(request)));
+        }
+        return out;
     }
 
     public List<McpStatelessServerFeatures.SyncCompletionSpecification> statelessCompletions() {
-        return List.of(new McpStatelessServerFeatures.SyncCompletionSpecification(
+        List<McpStatelessServerFeatures.SyncCompletionSpecification> out = new ArrayList<>();
+        out.add(new McpStatelessServerFeatures.SyncCompletionSpecification(
                 new McpSchema.ResourceReference(TABLE_TEMPLATE), (context, request) -> complete(request)));
+        for (PromptTemplate p : PromptLibrary.all()) {
+            out.add(new McpStatelessServerFeatures.SyncCompletionSpecification(new McpSchema.PromptReference(p.name()),
+                    (context, request) -> completePrompt(request)));
+        }
+        return out;
+    }
+
+    /** The prompts of {@link PromptLibrary}, rendered as one user message each. */
+    public List<McpServerFeatures.SyncPromptSpecification> syncPrompts() {
+        return PromptLibrary.all().stream().map(p -> new McpServerFeatures.SyncPromptSpecification(prompt(p),
+                (exchange, request) -> render(p, request))).toList();
+    }
+
+    public List<McpStatelessServerFeatures.SyncPromptSpecification> statelessPrompts() {
+        return PromptLibrary.all().stream().map(p -> new McpStatelessServerFeatures.SyncPromptSpecification(prompt(p),
+                (context, request) -> render(p, request))).toList();
+    }
+
+    private static McpSchema.Prompt prompt(PromptTemplate p) {
+        return new McpSchema.Prompt(p.name(), p.title(), p.description(), p.arguments().stream()
+                .map(a -> new McpSchema.PromptArgument(a.name(), a.description(), a.required())).toList());
+    }
+
+    private static McpSchema.GetPromptResult render(PromptTemplate p, McpSchema.GetPromptRequest request) {
+        Map<String, String> values = new java.util.HashMap<>();
+        if (request.arguments() != null) request.arguments().forEach((k, v) -> values.put(k, String.valueOf(v)));
+        try {
+            return new McpSchema.GetPromptResult(p.description(), List.of(new McpSchema.PromptMessage(
+                    McpSchema.Role.USER, new McpSchema.TextContent(p.render(values)))));
+        } catch (IllegalArgumentException e) {
+            throw new McpError(new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_PARAMS,
+                    e.getMessage(), null));
+        }
+    }
+
+    /** Table names for the prompts' table argument: {@code name} or, once a dot is typed, {@code schema.name}. */
+    McpSchema.CompleteResult completePrompt(McpSchema.CompleteRequest request) {
+        if (!request.argument().name().equals("table")) {
+            return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
+        }
+        String prefix = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
+        boolean qualified = prefix.contains(".");
+        List<String> values = knowledge.get().catalog().relations().stream()
+                .map(r -> qualified ? r.qualifiedName() : r.name())
+                .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(prefix)).distinct().sorted().toList();
+        List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
+        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(page, values.size(),
+                values.size() > page.size()));
     }
 
     McpSchema.ReadResourceResult readTables(String uri) {
