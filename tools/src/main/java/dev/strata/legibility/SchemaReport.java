@@ -1,0 +1,73 @@
+package dev.strata.legibility;
+
+import dev.strata.catalog.Relation;
+import dev.strata.catalog.RelationKind;
+import dev.strata.legibility.checks.BareIdKeys;
+import dev.strata.legibility.checks.CrypticNames;
+import dev.strata.legibility.checks.MissingComments;
+import dev.strata.legibility.checks.MixedNaming;
+import dev.strata.legibility.checks.PolymorphicPairs;
+import dev.strata.legibility.checks.SoftDeletePartlyAdopted;
+import dev.strata.legibility.checks.UndeclaredReferences;
+import dev.strata.legibility.checks.UnindexedForeignKeys;
+import dev.strata.legibility.checks.WideTables;
+import dev.strata.schema.SchemaKnowledge;
+import dev.strata.schema.ToolException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The legibility audit of an existing schema ({@code schema_report}): every check of {@link #CHECKS} over the
+ * tables in scope, findings sorted by severity then table, and {@code COMMENT ON} drafts.
+ */
+public final class SchemaReport {
+
+    public static final List<LegibilityCheck> CHECKS = List.of(
+            new BareIdKeys(),
+            new PolymorphicPairs(),
+            new UndeclaredReferences(),
+            new CrypticNames(),
+            new MixedNaming(),
+            new WideTables(),
+            new SoftDeletePartlyAdopted(),
+            new UnindexedForeignKeys(),
+            new MissingComments());
+
+    private final List<LegibilityCheck> checks;
+
+    public SchemaReport() {
+        this(CHECKS);
+    }
+
+    public SchemaReport(List<LegibilityCheck> checks) {
+        this.checks = List.copyOf(checks);
+    }
+
+    public SchemaReportResult run(SchemaKnowledge knowledge, String schema, String table) {
+        List<Relation> scope = new ArrayList<>();
+        if (table != null && !table.isBlank()) {
+            Relation r = knowledge.catalog().resolveLeniently(table).orElseThrow(() -> new ToolException(
+                    "no table " + table + "; closest: " + String.join(", ", knowledge.catalog().closestRelations(table, 5))));
+            scope.add(r);
+        } else {
+            for (Relation r : knowledge.catalog().relations()) {
+                if (schema != null && !schema.isBlank() && !r.schema().equals(schema)) continue;
+                if (r.kind() == RelationKind.TABLE || r.kind() == RelationKind.PARTITIONED_TABLE) {
+                    if (!r.partition()) scope.add(r);
+                }
+            }
+            if (scope.isEmpty() && schema != null && !schema.isBlank()) {
+                throw new ToolException("schema " + schema + " has no tables (or does not exist)");
+            }
+        }
+        scope.sort(Comparator.comparing(Relation::qualifiedName));
+        ReportContext ctx = new ReportContext(knowledge, scope);
+        for (LegibilityCheck c : checks) c.check(ctx);
+        List<dev.strata.guardrail.Finding> findings = new ArrayList<>(ctx.findings());
+        findings.sort(Comparator.comparing((dev.strata.guardrail.Finding f) -> f.severity().ordinal())
+                .thenComparing(f -> f.table() == null ? "" : f.table()).thenComparing(dev.strata.guardrail.Finding::rule));
+        return new SchemaReportResult(scope.size(), findings, ctx.comments());
+    }
+}

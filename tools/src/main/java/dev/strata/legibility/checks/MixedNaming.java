@@ -1,0 +1,69 @@
+package dev.strata.legibility.checks;
+
+import dev.strata.catalog.Column;
+import dev.strata.catalog.Relation;
+import dev.strata.guardrail.Severity;
+import dev.strata.legibility.LegibilityCheck;
+import dev.strata.legibility.ReportContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * <b>naming-convention-drift</b> on existing tables: a schema whose tables and columns follow several case
+ * conventions, with the tables in each camp — readers guess which spelling a name uses, and every mixed-case
+ * name needs double quotes.
+ */
+public final class MixedNaming implements LegibilityCheck {
+
+    @Override
+    public String id() {
+        return "naming-convention-drift";
+    }
+
+    @Override
+    public void check(ReportContext ctx) {
+        Map<String, List<Relation>> bySchema = new TreeMap<>();
+        for (Relation r : ctx.scope()) bySchema.computeIfAbsent(r.schema(), k -> new ArrayList<>()).add(r);
+        for (var e : bySchema.entrySet()) {
+            Map<String, List<String>> camps = new LinkedHashMap<>();
+            for (Relation r : e.getValue()) {
+                String style = style(r);
+                camps.computeIfAbsent(style, k -> new ArrayList<>()).add(r.name());
+            }
+            if (camps.size() < 2) continue;
+            String dominant = camps.entrySet().stream().max(Map.Entry.comparingByValue(
+                    java.util.Comparator.comparingInt(List::size))).get().getKey();
+            List<String> parts = new ArrayList<>();
+            camps.forEach((style, tables) -> parts.add(style + ": " + String.join(", ", tables)));
+            ctx.report(this, Severity.WARNING, "schema " + e.getKey() + " mixes naming conventions (" + String.join("; ",
+                            parts) + ")", null, null, "Keep " + dominant + " for new names; comment the exceptions "
+                            + "with their quoted spelling.", Map.of("camps", camps));
+        }
+    }
+
+    /** A table's camp: the style of its name and columns, "mixed" when they disagree. */
+    private static String style(Relation r) {
+        String table = style(r.name());
+        boolean columnsAgree = true;
+        String columns = null;
+        for (Column c : r.columns()) {
+            String s = style(c.name());
+            if (columns == null) columns = s;
+            else if (!columns.equals(s)) columnsAgree = false;
+        }
+        if (columns == null || (columnsAgree && columns.equals(table))) return table;
+        return table + " table with " + (columnsAgree ? columns : "mixed-case") + " columns";
+    }
+
+    static String style(String name) {
+        if (name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) return "snake_case";
+        if (name.matches("[a-z][a-z0-9]*([A-Z][a-z0-9]*)+")) return "camelCase";
+        if (name.matches("([A-Z][a-z0-9]+)+")) return "PascalCase";
+        if (name.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")) return "UPPER_CASE";
+        return "other";
+    }
+}

@@ -1,0 +1,45 @@
+package dev.strata.legibility;
+
+import dev.strata.DemoKnowledge;
+import dev.strata.guardrail.Finding;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** schema_report on the demo database names every planted legibility problem (demo/README.md lists them). */
+class SchemaReportTest {
+
+    private static final SchemaReportResult REPORT = new SchemaReport().run(DemoKnowledge.get(), null, null);
+
+    private static List<String> messages(String rule) {
+        return REPORT.findings().stream().filter(f -> f.rule().equals(rule)).map(Finding::message).toList();
+    }
+
+    @Test
+    void namesThePlantedProblems() {
+        String all = REPORT.findings().stream().map(f -> f.rule() + ": " + f.message()).collect(Collectors.joining("\n"));
+        System.out.println(all);
+        assertThat(messages("bare-id-primary-key")).anySatisfy(m -> assertThat(m).contains("public.users")
+                .contains("public.orders"));
+        assertThat(messages("polymorphic-reference")).anySatisfy(m -> assertThat(m).contains("commentable_type"));
+        assertThat(messages("undeclared-reference")).anySatisfy(m -> assertThat(m).contains("region_code")
+                .contains("public.regions"));
+        assertThat(messages("undeclared-reference")).anySatisfy(m -> assertThat(m).contains("legacy.customer_master"));
+        assertThat(messages("temporary-name")).anySatisfy(m -> assertThat(m).contains("tmp_customer_addresses"));
+        assertThat(messages("wide-table")).anySatisfy(m -> assertThat(m).contains("legacy.customer_master"));
+        assertThat(messages("soft-delete-partial")).anySatisfy(m -> assertThat(m).contains("public.orders.deleted_at"));
+        assertThat(messages("missing-comment")).isNotEmpty();
+        assertThat(REPORT.suggestedComments()).anySatisfy(c -> assertThat(c.sql()).startsWith("COMMENT ON COLUMN")
+                .contains("commentable_id"));
+    }
+
+    @Test
+    void oneTableOnly() {
+        SchemaReportResult r = new SchemaReport().run(DemoKnowledge.get(), null, "tmp_customer_addresses");
+        assertThat(r.tablesExamined()).isEqualTo(1);
+        assertThat(r.findings()).allSatisfy(f -> assertThat(f.table()).isIn(null, "public.tmp_customer_addresses"));
+    }
+}
