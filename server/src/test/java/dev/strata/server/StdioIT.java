@@ -28,7 +28,7 @@ class StdioIT {
     static final String PASSWORD = "Sup3rSecretPw";
     /** Every tool the server lists (HttpIT checks the same list over HTTP). */
     static final List<String> TOOLS = List.of("list_tables", "search_schema", "describe_table", "get_relationships",
-            "find_join_path", "validate_sql", "run_query", "explain_query", "review_migration");
+            "find_join_path", "validate_sql", "run_query", "explain_query", "review_migration", "schema_report");
     static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     static McpSyncClient client;
     static final StringBuffer serverStderr = new StringBuffer();
@@ -184,6 +184,18 @@ class StdioIT {
         assertThat(findings).noneMatch(f -> f.get("rule").equals("create-index-not-concurrently")
                 && ((Integer) f.get("line")) == 4);
         assertThat(text(r)).contains("not ok").contains("ACCESS EXCLUSIVE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schemaReportNamesPlantedProblemsWithCommentDrafts() {
+        CallToolResult r = call("schema_report", Map.of("schema", "public"));
+        assertThat(r.isError()).isFalse();
+        Map<String, Object> content = (Map<String, Object>) r.structuredContent();
+        assertThat((List<Map<String, Object>>) content.get("findings")).extracting(f -> f.get("rule"))
+                .contains("bare-id-primary-key", "polymorphic-reference", "undeclared-reference", "temporary-name");
+        assertThat((List<Map<String, Object>>) content.get("suggested_comments")).isNotEmpty();
+        assertThat(call("schema_report", Map.of("table", "no_such_table")).isError()).isTrue();
     }
 
     @Test

@@ -21,14 +21,19 @@ class SchemaReportTest {
     @Test
     void namesThePlantedProblems() {
         String all = REPORT.findings().stream().map(f -> f.rule() + ": " + f.message()).collect(Collectors.joining("\n"));
-        System.out.println(all);
         assertThat(messages("bare-id-primary-key")).anySatisfy(m -> assertThat(m).contains("public.users")
                 .contains("public.orders"));
         assertThat(messages("polymorphic-reference")).anySatisfy(m -> assertThat(m).contains("commentable_type"));
         assertThat(messages("undeclared-reference")).anySatisfy(m -> assertThat(m).contains("region_code")
                 .contains("public.regions"));
         assertThat(messages("undeclared-reference")).anySatisfy(m -> assertThat(m).contains("legacy.customer_master"));
-        assertThat(messages("temporary-name")).anySatisfy(m -> assertThat(m).contains("tmp_customer_addresses"));
+        assertThat(messages("temporary-name")).anySatisfy(m -> assertThat(m).contains("tmp_customer_addresses")
+                .contains("its comment says it is live"));
+        assertThat(messages("temporary-name")).anySatisfy(m -> assertThat(m).contains("public.addresses")
+                .contains("DEPRECATED"));
+        assertThat(messages("temporary-name")).anySatisfy(m -> assertThat(m).contains("flag1").contains("misc1"));
+        assertThat(messages("naming-convention-drift")).anySatisfy(m -> assertThat(m).contains("users"));
+        assertThat(messages("fk-column-without-index")).isNotEmpty();
         assertThat(messages("wide-table")).anySatisfy(m -> assertThat(m).contains("legacy.customer_master"));
         assertThat(messages("soft-delete-partial")).anySatisfy(m -> assertThat(m).contains("public.orders.deleted_at"));
         assertThat(messages("missing-comment")).isNotEmpty();

@@ -4,6 +4,7 @@ import dev.strata.catalog.Relation;
 import dev.strata.db.DatabaseUnavailableException;
 import dev.strata.guardrail.Finding;
 import dev.strata.guardrail.Validation;
+import dev.strata.legibility.SchemaReport;
 import dev.strata.migration.MigrationService;
 import dev.strata.prompts.PromptLibrary;
 import dev.strata.prompts.PromptTemplate;
@@ -101,6 +102,10 @@ public final class StrataMcp {
                     }
                     QueryService.Explained e = (QueryService.Explained) outcome;
                     return new StrataTool.Result(new PlanAnswer(e.plan(), e.findings()), TextRendering.plan(e.plan()));
+                }),
+                tool("schema_report", a -> {
+                    var r = new SchemaReport().run(knowledge.get(), a.string("schema"), a.string("table"));
+                    return new StrataTool.Result(r, TextRendering.schemaReport(r));
                 }),
                 tool("review_migration", a -> {
                     var r = migrations.get().review(a.requiredString("sql"), a.integer("pg_version"));

@@ -112,6 +112,17 @@ final class TextRendering {
         return v.findings().isEmpty() ? head + ": no findings" : head + "\n" + findings(v.findings());
     }
 
+    static String schemaReport(dev.strata.legibility.SchemaReportResult r) {
+        StringBuilder sb = new StringBuilder(r.tablesExamined() + " table(s) examined, " + r.findings().size()
+                + " finding(s), " + r.suggestedComments().size() + " comment draft(s)");
+        if (!r.findings().isEmpty()) sb.append('\n').append(findings(r.findings()));
+        if (!r.suggestedComments().isEmpty()) {
+            sb.append("\nComment drafts (review before applying):");
+            r.suggestedComments().forEach(c -> sb.append("\n").append(c.sql()));
+        }
+        return sb.toString();
+    }
+
     static String migration(dev.strata.migration.MigrationService.Answer r) {
         StringBuilder sb = new StringBuilder((r.ok() ? "ok" : "not ok") + " (PostgreSQL " + r.pgVersion() + ", "
                 + r.statements().size() + " statement(s))");

@@ -37,8 +37,8 @@ public final class CrypticNames implements LegibilityCheck {
             String name = r.name().toLowerCase(Locale.ROOT);
             String comment = r.comment();
             if (TEMPORARY.matcher(name).matches()) {
-                boolean contradicts = comment != null && SAYS_LIVE.matcher(comment).find()
-                        && !SAYS_TEMPORARY.matcher(comment).find();
+                // "Despite the tmp_ prefix this is the live table" is exactly the contradiction to report
+                boolean contradicts = comment != null && SAYS_LIVE.matcher(comment).find();
                 ctx.report(this, Severity.WARNING, contradicts
                                 ? r.qualifiedName() + " is named like a temporary or legacy table, but its comment says "
                                 + "it is live: \"" + abbreviate(comment) + "\""
