@@ -2,12 +2,10 @@ package dev.strata.migration.rules;
 
 import dev.strata.guardrail.Severity;
 import dev.strata.migration.Effects;
-import dev.strata.migration.MigrationRuleBase;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
 import dev.strata.migration.ddl.ColumnDef;
-import dev.strata.migration.ddl.Ddl;
 
 import java.util.Map;
 import java.util.Optional;
@@ -24,30 +22,25 @@ import java.util.Optional;
  * UPDATE orders SET public_id = gen_random_uuid() WHERE public_id IS NULL AND order_id < 10000;  -- batches
  * </pre>
  */
-public final class AddColumnVolatileDefault extends MigrationRuleBase {
+public final class AddColumnVolatileDefault extends AlterActionRule<AlterAction.AddColumn> {
 
     public AddColumnVolatileDefault() {
-        super("add-column-volatile-default", Severity.WARNING, "ADD COLUMN whose default rewrites the table");
+        super("add-column-volatile-default", Severity.WARNING, "ADD COLUMN whose default rewrites the table",
+                AlterAction.AddColumn.class);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
-        TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
-        for (AlterAction a : at.actions()) {
-            if (!(a instanceof AlterAction.AddColumn add)) continue;
-            ColumnDef c = add.column();
-            Optional<String> reason = Effects.addColumnRewrite(c, ctx);
-            if (reason.isEmpty()) continue;
-            String fix = c.defaultExpr() != null
-                    ? "ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type() + "; ALTER TABLE "
-                    + t.name() + " ALTER COLUMN " + c.name() + " SET DEFAULT " + c.defaultExpr().trim()
-                    + "; then backfill existing rows in batches"
-                    : "Add a plain nullable column, fill it in batches, then add the generation or identity for new rows.";
-            ctx.reportSized(this, a.at(), t, "adding " + c.name() + " to " + t.describe() + " rewrites the table "
-                    + "under ACCESS EXCLUSIVE: " + reason.get(), fix, Map.of("lock", "ACCESS EXCLUSIVE",
-                    "rows_estimate", Sql.rows(t), "pg_version", ctx.pgVersion()));
-        }
+    void check(StatementContext ctx, TargetTable t, AlterAction.AddColumn add) {
+        ColumnDef c = add.column();
+        Optional<String> reason = Effects.addColumnRewrite(c, ctx);
+        if (reason.isEmpty()) return;
+        String fix = c.defaultExpr() != null
+                ? "ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type() + "; ALTER TABLE "
+                + t.name() + " ALTER COLUMN " + c.name() + " SET DEFAULT " + c.defaultExpr().trim()
+                + "; then backfill existing rows in batches"
+                : "Add a plain nullable column, fill it in batches, then add the generation or identity for new rows.";
+        ctx.reportSized(this, add.at(), t, "adding " + c.name() + " to " + t.describe() + " rewrites the table "
+                + "under ACCESS EXCLUSIVE: " + reason.get(), fix, Map.of("lock", "ACCESS EXCLUSIVE",
+                "rows_estimate", Sql.rows(t), "pg_version", ctx.pgVersion()));
     }
 }

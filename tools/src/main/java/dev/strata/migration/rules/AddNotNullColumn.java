@@ -1,12 +1,10 @@
 package dev.strata.migration.rules;
 
 import dev.strata.guardrail.Severity;
-import dev.strata.migration.MigrationRuleBase;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
 import dev.strata.migration.ddl.ColumnDef;
-import dev.strata.migration.ddl.Ddl;
 
 import java.util.Map;
 
@@ -19,32 +17,27 @@ import java.util.Map;
  * ALTER TABLE orders ADD COLUMN channel text NOT NULL DEFAULT 'web';
  * </pre>
  */
-public final class AddNotNullColumn extends MigrationRuleBase {
+public final class AddNotNullColumn extends AlterActionRule<AlterAction.AddColumn> {
 
     public AddNotNullColumn() {
-        super("add-not-null-column", Severity.ERROR, "NOT NULL column without a default on a table with rows");
+        super("add-not-null-column", Severity.ERROR, "NOT NULL column without a default on a table with rows",
+                AlterAction.AddColumn.class);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
-        TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
-        for (AlterAction a : at.actions()) {
-            if (!(a instanceof AlterAction.AddColumn add)) continue;
-            ColumnDef c = add.column();
-            if (!c.notNull() || c.hasDefault()) continue;
-            String fix = "ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type()
-                    + " NOT NULL DEFAULT <constant>; (or add it nullable, backfill, then SET NOT NULL the safe way)";
-            if (t.relation() != null) {
-                if (!ctx.live().get().rows().hasRows(t.relation())) continue;
-                ctx.report(this, Severity.ERROR, a.at(), "adding " + c.name() + " NOT NULL without a default fails: "
-                        + t.describe() + " has rows, which would all be NULL", t.name(), c.name(), fix,
-                        Map.of("rows_estimate", Sql.rows(t), "source", "exact (the table has at least one row)"));
-            } else {
-                ctx.report(this, Severity.WARNING, a.at(), "adding " + c.name() + " NOT NULL without a default fails "
-                        + "if " + t.name() + " has any row", t.name(), c.name(), fix, null);
-            }
+    void check(StatementContext ctx, TargetTable t, AlterAction.AddColumn add) {
+        ColumnDef c = add.column();
+        if (!c.notNull() || c.hasDefault()) return;
+        String fix = "ALTER TABLE " + t.name() + " ADD COLUMN " + c.name() + " " + c.type()
+                + " NOT NULL DEFAULT <constant>; (or add it nullable, backfill, then SET NOT NULL the safe way)";
+        if (t.relation() != null) {
+            if (!ctx.live().get().rows().hasRows(t.relation())) return;
+            ctx.report(this, Severity.ERROR, add.at(), "adding " + c.name() + " NOT NULL without a default fails: "
+                    + t.describe() + " has rows, which would all be NULL", t.name(), c.name(), fix,
+                    Map.of("rows_estimate", Sql.rows(t), "source", "exact (the table has at least one row)"));
+        } else {
+            ctx.report(this, Severity.WARNING, add.at(), "adding " + c.name() + " NOT NULL without a default fails "
+                    + "if " + t.name() + " has any row", t.name(), c.name(), fix, null);
         }
     }
 }

@@ -2,11 +2,9 @@ package dev.strata.migration.rules;
 
 import dev.strata.guardrail.Severity;
 import dev.strata.migration.Effects;
-import dev.strata.migration.MigrationRuleBase;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
-import dev.strata.migration.ddl.Ddl;
 import dev.strata.migration.ddl.TypeName;
 
 import java.util.LinkedHashMap;
@@ -26,40 +24,35 @@ import java.util.Optional;
  * -- then switch readers, and drop the old column in a later release
  * </pre>
  */
-public final class ChangeColumnType extends MigrationRuleBase {
+public final class ChangeColumnType extends AlterActionRule<AlterAction.AlterType> {
 
     public ChangeColumnType() {
-        super("change-column-type", Severity.WARNING, "a column type change that rewrites the table");
+        super("change-column-type", Severity.WARNING, "a column type change that rewrites the table",
+                AlterAction.AlterType.class);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
-        TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
-        for (AlterAction a : at.actions()) {
-            if (!(a instanceof AlterAction.AlterType type)) continue;
-            String reason = Effects.rewriteReason(a, t, ctx);
-            if (reason == null) continue;
-            Optional<TypeName> from = Effects.currentType(t, type.column(), ctx);
-            Map<String, Object> evidence = new LinkedHashMap<>();
-            evidence.put("lock", "ACCESS EXCLUSIVE");
-            evidence.put("rows_estimate", Sql.rows(t));
-            from.ifPresent(f -> evidence.put("current_type", f.text()));
-            String fix = "Add a new column of type " + type.type() + ", write both, backfill it in batches, switch "
-                    + "readers, then drop " + type.column() + " in a later release.";
-            boolean widening = type.type() != null && (type.type().base().equals("text") || type.type().isVarchar());
-            if (from.isEmpty() && widening && type.using() == null) {
-                // Without the current type nobody can tell a free varchar widening from a rewrite.
-                ctx.report(this, Severity.INFO, a.at(), "changing " + t.name() + "." + type.column() + " to "
-                        + type.type() + " is free if it only widens a varchar, and rewrites the table otherwise; "
-                        + "run with --url so Strata can read the current type", t.name(), type.column(), fix, evidence);
-                continue;
-            }
-            ctx.reportSized(this, a.at(), t, "changing " + t.name() + "." + type.column() + " to " + type.type()
-                    + " rewrites " + t.describe() + " and rebuilds its indexes under ACCESS EXCLUSIVE"
-                    + from.map(f -> " (" + f.text() + " → " + type.type() + " is not a binary-compatible widening)")
-                    .orElse(""), fix, evidence);
+    void check(StatementContext ctx, TargetTable t, AlterAction.AlterType type) {
+        String reason = Effects.rewriteReason(type, t, ctx);
+        if (reason == null) return;
+        Optional<TypeName> from = Effects.currentType(t, type.column(), ctx);
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("lock", "ACCESS EXCLUSIVE");
+        evidence.put("rows_estimate", Sql.rows(t));
+        from.ifPresent(f -> evidence.put("current_type", f.text()));
+        String fix = "Add a new column of type " + type.type() + ", write both, backfill it in batches, switch "
+                + "readers, then drop " + type.column() + " in a later release.";
+        boolean widening = type.type() != null && (type.type().base().equals("text") || type.type().isVarchar());
+        if (from.isEmpty() && widening && type.using() == null) {
+            // Without the current type nobody can tell a free varchar widening from a rewrite.
+            ctx.report(this, Severity.INFO, type.at(), "changing " + t.name() + "." + type.column() + " to "
+                    + type.type() + " is free if it only widens a varchar, and rewrites the table otherwise; "
+                    + "run with --url so Strata can read the current type", t.name(), type.column(), fix, evidence);
+            return;
         }
+        ctx.reportSized(this, type.at(), t, "changing " + t.name() + "." + type.column() + " to " + type.type()
+                + " rewrites " + t.describe() + " and rebuilds its indexes under ACCESS EXCLUSIVE"
+                + from.map(f -> " (" + f.text() + " → " + type.type() + " is not a binary-compatible widening)")
+                .orElse(""), fix, evidence);
     }
 }

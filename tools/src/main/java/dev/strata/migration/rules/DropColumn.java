@@ -1,11 +1,9 @@
 package dev.strata.migration.rules;
 
 import dev.strata.guardrail.Severity;
-import dev.strata.migration.MigrationRuleBase;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
-import dev.strata.migration.ddl.Ddl;
 
 /**
  * <b>drop-column</b>: the values are gone and every query or ORM mapping that names the column fails (an ORM
@@ -17,23 +15,18 @@ import dev.strata.migration.ddl.Ddl;
  * ALTER TABLE users DROP COLUMN legacy_flag;
  * </pre>
  */
-public final class DropColumn extends MigrationRuleBase {
+public final class DropColumn extends AlterActionRule<AlterAction.DropColumn> {
 
     public DropColumn() {
-        super("drop-column", Severity.WARNING, "DROP COLUMN (data loss)");
+        super("drop-column", Severity.WARNING, "DROP COLUMN (data loss)",
+                AlterAction.DropColumn.class);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
-        TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
-        for (AlterAction a : at.actions()) {
-            if (!(a instanceof AlterAction.DropColumn d)) continue;
-            if (t.relation() != null && t.relation().column(d.column()).isEmpty()) continue;
-            ctx.report(this, Severity.WARNING, a.at(), "dropping " + t.name() + "." + d.column()
-                            + " deletes its values and breaks every reader that still names it", t.name(), d.column(),
-                    "Stop using the column in the application, deploy, then drop it in a later migration.", null);
-        }
+    void check(StatementContext ctx, TargetTable t, AlterAction.DropColumn d) {
+        if (t.relation() != null && t.relation().column(d.column()).isEmpty()) return;
+        ctx.report(this, Severity.WARNING, d.at(), "dropping " + t.name() + "." + d.column()
+                        + " deletes its values and breaks every reader that still names it", t.name(), d.column(),
+                "Stop using the column in the application, deploy, then drop it in a later migration.", null);
     }
 }

@@ -1,11 +1,9 @@
 package dev.strata.migration.rules;
 
 import dev.strata.guardrail.Severity;
-import dev.strata.migration.MigrationRuleBase;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
-import dev.strata.migration.ddl.Ddl;
 
 /**
  * <b>rename-column</b>: instant, and every query or mapping of the running application that names the column
@@ -15,24 +13,18 @@ import dev.strata.migration.ddl.Ddl;
  * -- a later release: ALTER TABLE users DROP COLUMN name;
  * </pre>
  */
-public final class RenameColumn extends MigrationRuleBase {
+public final class RenameColumn extends AlterActionRule<AlterAction.RenameColumn> {
 
     public RenameColumn() {
-        super("rename-column", Severity.WARNING, "RENAME of a column readers use");
+        super("rename-column", Severity.WARNING, "RENAME of a column readers use",
+                AlterAction.RenameColumn.class);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
-        TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
-        for (AlterAction a : at.actions()) {
-            if (a instanceof AlterAction.RenameColumn r) {
-                ctx.report(this, Severity.WARNING, a.at(), "renaming " + t.name() + "." + r.from() + " to " + r.to()
-                                + " breaks every query that still names " + r.from(), t.name(), r.from(),
-                        "Add " + r.to() + ", write both, backfill, move readers, then drop " + r.from()
-                                + " in a later release.", null);
-            }
-        }
+    void check(StatementContext ctx, TargetTable t, AlterAction.RenameColumn r) {
+        ctx.report(this, Severity.WARNING, r.at(), "renaming " + t.name() + "." + r.from() + " to " + r.to()
+                        + " breaks every query that still names " + r.from(), t.name(), r.from(),
+                "Add " + r.to() + ", write both, backfill, move readers, then drop " + r.from()
+                        + " in a later release.", null);
     }
 }

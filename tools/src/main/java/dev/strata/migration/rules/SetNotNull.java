@@ -2,11 +2,9 @@ package dev.strata.migration.rules;
 
 import dev.strata.catalog.CheckConstraint;
 import dev.strata.guardrail.Severity;
-import dev.strata.migration.MigrationRuleBase;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
-import dev.strata.migration.ddl.Ddl;
 
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -22,34 +20,29 @@ import java.util.regex.Pattern;
  * ALTER TABLE users DROP CONSTRAINT users_email_not_null;
  * </pre>
  */
-public final class SetNotNull extends MigrationRuleBase {
+public final class SetNotNull extends AlterActionRule<AlterAction.SetNotNull> {
 
     public SetNotNull() {
-        super("set-not-null", Severity.WARNING, "SET NOT NULL that scans an existing table under lock");
+        super("set-not-null", Severity.WARNING, "SET NOT NULL that scans an existing table under lock",
+                AlterAction.SetNotNull.class);
     }
 
     @Override
-    public void check(StatementContext ctx) {
-        if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
-        TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
-        for (AlterAction a : at.actions()) {
-            if (!(a instanceof AlterAction.SetNotNull s)) continue;
-            if (ctx.pgVersion() >= 12 && (ctx.state().hasValidatedNotNullCheck(t.name(), s.column())
-                    || catalogHasCheck(t, s.column()))) {
-                continue;
-            }
-            String name = Sql.constraintName(t.name(), s.column(), "not_null");
-            String fix = ctx.pgVersion() >= 12
-                    ? "ALTER TABLE " + t.name() + " ADD CONSTRAINT " + name + " CHECK (" + s.column()
-                    + " IS NOT NULL) NOT VALID; ALTER TABLE " + t.name() + " VALIDATE CONSTRAINT " + name
-                    + "; then SET NOT NULL (no scan) and drop the CHECK"
-                    : "Before PostgreSQL 12 SET NOT NULL always scans: keep a validated CHECK (" + s.column()
-                    + " IS NOT NULL) instead, added NOT VALID and validated separately.";
-            ctx.reportSized(this, a.at(), t, "SET NOT NULL on " + t.name() + "." + s.column() + " scans "
-                    + t.describe() + " under ACCESS EXCLUSIVE", fix, Map.of("lock", "ACCESS EXCLUSIVE",
-                    "rows_estimate", Sql.rows(t)));
+    void check(StatementContext ctx, TargetTable t, AlterAction.SetNotNull s) {
+        if (ctx.pgVersion() >= 12 && (ctx.state().hasValidatedNotNullCheck(t.name(), s.column())
+                || catalogHasCheck(t, s.column()))) {
+            return;
         }
+        String name = Sql.constraintName(t.name(), s.column(), "not_null");
+        String fix = ctx.pgVersion() >= 12
+                ? "ALTER TABLE " + t.name() + " ADD CONSTRAINT " + name + " CHECK (" + s.column()
+                + " IS NOT NULL) NOT VALID; ALTER TABLE " + t.name() + " VALIDATE CONSTRAINT " + name
+                + "; then SET NOT NULL (no scan) and drop the CHECK"
+                : "Before PostgreSQL 12 SET NOT NULL always scans: keep a validated CHECK (" + s.column()
+                + " IS NOT NULL) instead, added NOT VALID and validated separately.";
+        ctx.reportSized(this, s.at(), t, "SET NOT NULL on " + t.name() + "." + s.column() + " scans "
+                + t.describe() + " under ACCESS EXCLUSIVE", fix, Map.of("lock", "ACCESS EXCLUSIVE",
+                "rows_estimate", Sql.rows(t)));
     }
 
     private static boolean catalogHasCheck(TargetTable t, String column) {
