@@ -12,17 +12,17 @@ import java.time.Duration;
  * {@code lock_timeout} and {@code idle_in_transaction_session_timeout} set LOCAL to it, always rolled back — so
  * whatever slipped past the guardrail can neither write nor outlive the call.
  */
-final class ReadOnlyTransaction {
+public final class ReadOnlyTransaction {
 
     /** Work done inside the transaction. */
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection connection) throws SQLException;
     }
 
     private ReadOnlyTransaction() {
     }
 
-    static <T> T run(Database database, Duration statementTimeout, Duration lockTimeout, Work<T> work)
+    public static <T> T run(Database database, Duration statementTimeout, Duration lockTimeout, Work<T> work)
             throws SQLException {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
