@@ -95,7 +95,9 @@ class DemoProfileTest {
         assertThat(payload.share("action")).isCloseTo(0.5, within(0.07));
         assertThat(payload.share("event.type")).isCloseTo(0.5, within(0.07));
         assertThat(payload.share("metadata.source")).isCloseTo(0.2, within(0.05));
-        assertThat(payload.coverage(List.of("action", "event.type"))).isEqualTo(1.0);
+        assertThat(payload.uncovered(List.of("action", "event.type"))).isEqualTo(0.0);
+        assertThat(payload.uncovered(List.of("action"))).isCloseTo(0.5, within(0.07));
+        assertThat(payload.uncovered(List.of("plan", "event.plan"))).isEqualTo(0.0);
         assertThat(payload.generations().size()).isGreaterThanOrEqualTo(4);
         var body = column("public.webhook_deliveries", "response_body")
                 .detector("json", JsonShapeDetector.JsonShape.class).orElseThrow();

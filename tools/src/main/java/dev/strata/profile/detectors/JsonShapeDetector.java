@@ -37,20 +37,32 @@ public final class JsonShapeDetector implements ColumnDetector {
     public record JsonShape(Map<String, Double> paths, List<Generation> generations, Double notJsonFraction,
                             Integer truncatedValues, @JsonIgnore Map<Set<String>, Double> pathSets) {
 
-        /** Share of JSON rows where at least one of the paths is present. */
-        public double coverage(Collection<String> alternatives) {
-            double covered = 0;
+        /**
+         * Share of JSON rows in generations that hold none of {@code alternatives}. A generation here is a
+         * top-level key set without the alternatives' own top-level keys, so a key that is merely optional (present
+         * in some rows of every generation) is not "missing", while a key that a whole generation lacks is.
+         */
+        public double uncovered(Collection<String> alternatives) {
+            Set<String> heads = new java.util.HashSet<>();
+            for (String a : alternatives) heads.add(a.contains(".") ? a.substring(0, a.indexOf('.')) : a);
+            Map<Set<String>, double[]> generations = new LinkedHashMap<>();
             double all = 0;
             for (Map.Entry<Set<String>, Double> e : pathSets.entrySet()) {
+                Set<String> gen = new TreeSet<>();
+                for (String p : e.getKey()) if (!p.contains(".") && !heads.contains(p)) gen.add(p);
+                double[] g = generations.computeIfAbsent(gen, k -> new double[2]);
+                g[0] += e.getValue();
                 all += e.getValue();
-                for (String p : alternatives) {
-                    if (e.getKey().contains(p)) {
-                        covered += e.getValue();
+                for (String a : alternatives) {
+                    if (e.getKey().contains(a)) {
+                        g[1] = 1;
                         break;
                     }
                 }
             }
-            return all == 0 ? 0 : covered / all;
+            double uncovered = 0;
+            for (double[] g : generations.values()) if (g[1] == 0) uncovered += g[0];
+            return all == 0 ? 1 : uncovered / all;
         }
 
         public double share(String path) {

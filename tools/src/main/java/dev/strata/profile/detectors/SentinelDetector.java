@@ -21,6 +21,8 @@ public final class SentinelDetector implements ColumnDetector {
     private static final Pattern MARKER = Pattern.compile("(?i)(^|[^a-z])(test|do[ _-]?not[ _-]?use|dummy|fake|"
             + "placeholder)([^a-z]|$)");
     private static final String ZERO_UUID = "00000000-0000-0000-0000-000000000000";
+    /** An outlier that carries at least this share of the sum dominates it (SUM and AVG mean little with it). */
+    public static final double DOMINATES = 0.5;
     /** A sentinel is rare by nature; a value in more than a fifth of the rows is data. */
     private static final double MAX_SHARE = 0.2;
 
@@ -34,7 +36,7 @@ public final class SentinelDetector implements ColumnDetector {
         }
 
         public Optional<Sentinel> dominatingSum() {
-            return sentinels.stream().filter(s -> s.sumShare() != null && s.sumShare() >= 0.25).findFirst();
+            return sentinels.stream().filter(s -> s.sumShare() != null && s.sumShare() >= DOMINATES).findFirst();
         }
     }
 
