@@ -27,6 +27,8 @@ public final class ProfileCache implements ProfileSource {
 
     static final Duration CHECK_EVERY = Duration.ofSeconds(10);
 
+    private Duration checkEvery = CHECK_EVERY;
+
     private record Entry(TableProfile profile, boolean statsOnly, Integer sampleRows, long checkedAt, Relation relation) {
     }
 
@@ -105,6 +107,12 @@ public final class ProfileCache implements ProfileSource {
         return s.profile().column(column);
     }
 
+    /** How often the write counter is looked at (tests shorten it). */
+    ProfileCache checkEvery(Duration d) {
+        this.checkEvery = d;
+        return this;
+    }
+
     /** Drops every profile of the table (or of all tables when {@code table} is null). */
     public void invalidate(String qualifiedTable) {
         if (qualifiedTable == null) {
@@ -125,7 +133,7 @@ public final class ProfileCache implements ProfileSource {
     /** Still describes the table? Checks the write counter at most every {@link #CHECK_EVERY}. */
     private boolean fresh(String key, Entry e, Map<String, Entry> map) {
         long now = System.nanoTime();
-        if (now - e.checkedAt() < CHECK_EVERY.toNanos()) return true;
+        if (now - e.checkedAt() < checkEvery.toNanos()) return true;
         TableProfile p = e.profile();
         long current;
         try {

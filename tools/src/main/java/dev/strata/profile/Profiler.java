@@ -83,6 +83,7 @@ public final class Profiler {
      *
      * @param statsOnly read {@code pg_stats} only (the guardrail's on-demand profile), with {@code timeout}
      */
+    @SuppressWarnings("unchecked")
     public TableProfile profile(Relation r, RelationshipGraph graph, List<String> onlyColumns, Integer sampleRows,
                                 boolean statsOnly, Duration timeout, Progress progress) {
         long start = System.nanoTime();
@@ -98,13 +99,12 @@ public final class Profiler {
         long modifications = -1;
         Map<String, Long> probes = Map.of();
         try {
+            // Catalog views only: this never waits for a lock on the table itself.
             Object[] read = ReadOnlyTransaction.run(database, limit, LOCK_TIMEOUT, c -> new Object[]{
-                    readStats(c, r), modifications(c, r), statsOnly ? Map.of() : probeZeroIds(c, r, columns)});
+                    readStats(c, r), modifications(c, r)});
             @SuppressWarnings("unchecked") Map<String, Stats> s = (Map<String, Stats>) read[0];
-            @SuppressWarnings("unchecked") Map<String, Long> p = (Map<String, Long>) read[2];
             stats = s;
             modifications = (Long) read[1];
-            probes = p;
         } catch (SQLException | RuntimeException e) {
             partial.add("pg_stats could not be read (" + reason(e) + ")");
         }
@@ -114,7 +114,13 @@ public final class Profiler {
         if (!statsOnly && !columns.isEmpty()) {
             progress.step(1, total, "sampling " + r.qualifiedName());
             try {
-                sample = ReadOnlyTransaction.run(database, limit, LOCK_TIMEOUT, c -> sample(c, r, columns, rowsWanted));
+                Map<String, Long>[] probed = new Map[1];
+                sample = ReadOnlyTransaction.run(database, limit, LOCK_TIMEOUT, c -> {
+                    Sample s = sample(c, r, columns, rowsWanted);
+                    probed[0] = s.exact() ? Map.of() : probeZeroIds(c, r, columns);
+                    return s;
+                });
+                probes = probed[0];
                 partial.addAll(sample.notes());
             } catch (SQLException | RuntimeException e) {
                 partial.add("the sample query failed (" + reason(e) + "); figures come from pg_stats only");
