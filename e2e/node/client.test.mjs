@@ -32,7 +32,7 @@ const CONNECT_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const REQ = { timeout: REQUEST_TIMEOUT_MS };
 
-const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'run_query', 'search_schema', 'validate_sql'];
+const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'profile_column', 'profile_table', 'run_query', 'search_schema', 'validate_sql'];
 
 // ---------------------------------------------------------------- plumbing
 
@@ -190,6 +190,18 @@ mcpTest('5. find_join_path order_items -> accounts goes through orders', REQUEST
   assert.ok(Array.isArray(paths) && paths.length > 0, 'at least one path');
   assert.ok(paths[0].sql.includes('JOIN orders'), `paths[0].sql: ${paths[0].sql}`);
   assert.equal(textOf(result).length > 0, true);
+});
+
+mcpTest('5b. profile_column accounts.plan: top values, variant spellings, sources', REQUEST_TIMEOUT_MS + 10_000, async () => {
+  await connected();
+  // The SDK validates structuredContent against profile_column's outputSchema.
+  const result = await callTool('profile_column', { table: 'accounts', column: 'plan' });
+  assert.notEqual(result.isError, true, `isError: ${JSON.stringify(result.content)}`);
+  const sc = result.structuredContent;
+  assert.equal(sc.source, 'exact');
+  assert.deepEqual(sc.top_values.map((v) => v.value).sort(), ['Enterprise', 'PRO', 'enterprise', 'free', 'pro']);
+  assert.ok(sc.detectors.variants, `variants detector: ${JSON.stringify(sc.detectors)}`);
+  assert.match(textOf(result), /variants/);
 });
 
 mcpTest('6. resources: strata://tables, the table template, and reading strata://table/billing/invoices', REQUEST_TIMEOUT_MS * 3 + 10_000, async () => {

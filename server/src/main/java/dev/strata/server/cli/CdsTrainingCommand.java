@@ -59,6 +59,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(() -> knowledge, () -> {
             throw new DatabaseUnavailableException("no database in the training run", null);
+        }, () -> {
+            throw new DatabaseUnavailableException("no database in the training run", null);
         }, false, json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()));

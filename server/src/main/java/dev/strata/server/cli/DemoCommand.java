@@ -3,6 +3,7 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.demo.DemoDatabase;
+import dev.strata.profile.ProfileOptions;
 import dev.strata.query.QueryLimits;
 import dev.strata.server.Launcher;
 
@@ -20,8 +21,10 @@ final class DemoCommand implements Callable<Integer> {
     private final Launcher.HttpSettings http;
     private final QueryLimits limits;
     private final boolean allowWrites;
+    private final ProfileOptions profileOptions;
 
-    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites) {
+    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites, ProfileOptions profileOptions) {
+        this.profileOptions = profileOptions;
         this.http = http;
         this.limits = limits;
         this.allowWrites = allowWrites;
@@ -37,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println(String.format(Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
-        new ServeCommand(settings, List.of(), http, limits, allowWrites)
+        new ServeCommand(settings, List.of(), http, limits, allowWrites, profileOptions)
                 .serve(CompletableFuture.completedFuture(Database.connect(settings)));
         return 0;
     }

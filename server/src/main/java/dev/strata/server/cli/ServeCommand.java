@@ -2,6 +2,8 @@ package dev.strata.server.cli;
 
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
+import dev.strata.profile.ProfileOptions;
+import dev.strata.profile.ProfileService;
 import dev.strata.query.QueryLimits;
 import dev.strata.query.QueryService;
 import dev.strata.schema.LiveSchema;
@@ -23,10 +25,12 @@ final class ServeCommand implements Callable<Integer> {
     private final Launcher.HttpSettings http;
     private final QueryLimits limits;
     private final boolean allowWrites;
+    private final ProfileOptions profileOptions;
 
     /** @param http null for stdio */
     ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
-                 boolean allowWrites) {
+                 boolean allowWrites, ProfileOptions profileOptions) {
+        this.profileOptions = profileOptions;
         this.settings = settings;
         this.schemas = schemas;
         this.http = http;
@@ -56,8 +60,10 @@ final class ServeCommand implements Callable<Integer> {
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
         live.reload().thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
         McpJsonMapper json = Launcher.jsonMapper();
+        // One profile cache serves profile_table/profile_column and the data-aware rules of the guardrail.
+        Lazy<ProfileService> profiles = new Lazy<>(() -> new ProfileService(live, database.join(), profileOptions));
         StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
-                allowWrites)), allowWrites, json);
+                allowWrites, profiles.get().cache())), profiles, allowWrites, json);
         if (http != null) {
             database.join();
             Launcher.serveHttp(mcp, http);

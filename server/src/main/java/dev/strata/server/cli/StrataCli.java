@@ -43,7 +43,7 @@ public final class StrataCli {
                     case "demo" -> {
                         CommandLine cli = parse(CliOptions.demo(), rest, "strata demo [options]");
                         yield cli == null ? 0 : new DemoCommand(CliOptions.http(cli, env), CliOptions.limits(cli, env),
-                                CliOptions.allowWrites(cli)).call();
+                                CliOptions.allowWrites(cli), CliOptions.profiles(cli, env)).call();
                     }
                     case "validate" -> {
                         CommandLine cli = parse(CliOptions.validate(), rest, "strata validate \"SQL\" [options]", true);
@@ -63,7 +63,8 @@ public final class StrataCli {
             CommandLine cli = parse(CliOptions.serve(), args, "strata [options] [command]");
             if (cli == null) return 0;
             return new ServeCommand(CliOptions.connection(cli, env), CliOptions.schemas(cli, env),
-                    CliOptions.http(cli, env), CliOptions.limits(cli, env), CliOptions.allowWrites(cli)).call();
+                    CliOptions.http(cli, env), CliOptions.limits(cli, env), CliOptions.allowWrites(cli),
+                    CliOptions.profiles(cli, env)).call();
         } catch (ParseException e) {
             return fail(e.getMessage() + " (run strata --help)");
         } catch (UsageException | DatabaseUnavailableException | IllegalArgumentException e) {
