@@ -51,6 +51,9 @@ public final class Profiler {
     /** Characters of distinct values one sample may hold in memory (about 64 MB). */
     static final long CHAR_BUDGET = 32_000_000L;
     private static final Duration LOCK_TIMEOUT = Duration.ofSeconds(1);
+    private static final Set<String> FIXED_WIDTH = Set.of("smallint", "integer", "bigint", "real", "double precision",
+            "boolean", "date", "timestamp with time zone", "timestamp without time zone", "time without time zone",
+            "uuid", "money", "oid");
 
     private final Database database;
     private final ProfileOptions options;
@@ -115,8 +118,9 @@ public final class Profiler {
             progress.step(1, total, "sampling " + r.qualifiedName());
             try {
                 Map<String, Long>[] probed = new Map[1];
+                final Map<String, Stats> known = stats;
                 sample = ReadOnlyTransaction.run(database, limit, LOCK_TIMEOUT, c -> {
-                    Sample s = sample(c, r, columns, rowsWanted);
+                    Sample s = sample(c, r, columns, rowsWanted, known);
                     probed[0] = s.exact() ? Map.of() : probeZeroIds(c, r, columns);
                     return s;
                 });
@@ -221,7 +225,20 @@ public final class Profiler {
         return out;
     }
 
-    private Sample sample(Connection c, Relation r, List<Column> columns, int rowsWanted) throws SQLException {
+    /**
+     * Numbers, dates, booleans and uuids that pg_stats describes need no sample on a large table: their most common
+     * values and histogram carry what the detectors look at (epoch zeros, outliers), and fetching 20,000 of them
+     * costs more than the rest of the profile. Text and JSON are always sampled; everything is when the table is
+     * read whole.
+     */
+    static boolean statsSuffice(Column col, Stats st) {
+        if (st == null) return false;
+        char cat = col.typeCategory();
+        return (cat == 'N' || cat == 'D' || cat == 'B' || cat == 'U') && !col.baseType().startsWith("json");
+    }
+
+    private Sample sample(Connection c, Relation r, List<Column> all, int rowsWanted, Map<String, Stats> stats)
+            throws SQLException {
         try (Statement st = c.createStatement()) {
             // Values are read as text: make that text independent of the session (UTC timestamps, ISO dates).
             st.execute("SET LOCAL TimeZone = 'UTC'");
@@ -231,7 +248,10 @@ public final class Profiler {
                 || r.kind() == RelationKind.MATERIALIZED_VIEW;
         long estimate = r.rowsEstimate();
         List<String> notes = new ArrayList<>();
+        List<Column> columns = all;
         if (tableLike && estimate > rowsWanted) {
+            columns = all.stream().filter(col -> !statsSuffice(col, stats.get(col.name()))).toList();
+            if (columns.isEmpty()) columns = all.subList(0, 1);
             double pct = Math.max(0.0001, Math.min(100.0, 100.0 * rowsWanted / estimate));
             String sampling = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f) REPEATABLE (42)", pct);
             Sample s = read(c, r, columns, sampling, rowsWanted, "TABLESAMPLE SYSTEM", false);
@@ -241,7 +261,7 @@ public final class Profiler {
             notes.add("the estimate of " + estimate + " rows is not what the table holds: the block sample found "
                     + s.rows() + " rows, so the first rows were read instead");
         }
-        Sample s = read(c, r, columns, "", rowsWanted + 1, "first rows", true);
+        Sample s = read(c, r, all, "", rowsWanted + 1, "first rows", true);
         notes.addAll(s.notes());
         boolean exact = s.rows() <= rowsWanted && !s.notes().stream().anyMatch(n -> n.contains("budget"));
         return new Sample(s.columns(), Math.min(s.rows(), rowsWanted), exact, exact ? "exact" : "first rows", notes);
@@ -250,12 +270,20 @@ public final class Profiler {
     private static Sample read(Connection c, Relation r, List<Column> columns, String sampling, int limit,
                                String method, boolean maybeExact) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT ");
+        boolean[] bounded = new boolean[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
-            String q = QualifiedName.quote(columns.get(i).name());
+            Column col = columns.get(i);
+            String q = QualifiedName.quote(col.name());
             if (i > 0) sql.append(", ");
-            sql.append("CASE WHEN pg_column_size(").append(q).append(") > ").append(MAX_VALUE_BYTES)
-                    .append(" THEN NULL ELSE left(").append(q).append("::text, ").append(VALUE_CHARS + 1)
-                    .append(") END, pg_column_size(").append(q).append(") > ").append(MAX_VALUE_BYTES);
+            bounded[i] = FIXED_WIDTH.contains(col.baseType());
+            if (bounded[i]) {
+                // Fixed-width types cannot hold a huge value: no size check, no cut.
+                sql.append(q).append("::text, false");
+            } else {
+                sql.append("CASE WHEN pg_column_size(").append(q).append(") > ").append(MAX_VALUE_BYTES)
+                        .append(" THEN NULL ELSE left(").append(q).append("::text, ").append(VALUE_CHARS + 1)
+                        .append(") END, pg_column_size(").append(q).append(") > ").append(MAX_VALUE_BYTES);
+            }
         }
         sql.append(" FROM ").append(QualifiedName.quote(r.schema(), r.name())).append(sampling).append(" LIMIT ")
                 .append(limit);
@@ -274,7 +302,7 @@ public final class Profiler {
                         ColumnValues cv = byIndex[i];
                         String v = rs.getString(2 * i + 1);
                         if (v == null) {
-                            if (rs.getBoolean(2 * i + 2)) cv.oversized++;
+                            if (!bounded[i] && rs.getBoolean(2 * i + 2)) cv.oversized++;
                             else cv.nulls++;
                             continue;
                         }
@@ -303,7 +331,7 @@ public final class Profiler {
         if (cv != null && sample.rows() > 0) {
             vs = fromSample(r, col, cv, sample, zeroProbe);
         } else if (st != null) {
-            vs = fromStats(r, col, st);
+            vs = withProbe(fromStats(r, col, st), col, zeroProbe, Math.max(r.rowsEstimate(), 1));
         } else {
             vs = new ValueSample(r, col, List.of(), 0, 0, 0, 0, "none");
         }
@@ -316,13 +344,17 @@ public final class Profiler {
         List<ValueCount> top;
         if (!exact && st != null && st.mcv() != null) {
             top = new ArrayList<>();
-            for (int i = 0; i < st.mcv().length && i < 10; i++) {
+            // The ten most common values, and every further one that holds at least 1 % of the rows.
+            for (int i = 0; i < st.mcv().length && (i < 10 || st.freqs()[i] >= 0.01); i++) {
                 top.add(new ValueCount(show.apply(st.mcv()[i]), ColumnDetector.round(st.freqs()[i])));
             }
             topSource = "pg_stats";
         } else {
-            top = vs.values().stream().limit(10).map(w -> new ValueCount(show.apply(w.value()),
-                    ColumnDetector.round(w.weight()))).toList();
+            List<ValueSample.Weighted> values = vs.values();
+            top = new ArrayList<>();
+            for (int i = 0; i < values.size() && (i < 10 || values.get(i).weight() >= 0.01); i++) {
+                top.add(new ValueCount(show.apply(values.get(i).value()), ColumnDetector.round(values.get(i).weight())));
+            }
             topSource = vs.source();
         }
         // A column whose values are all distinct has no "top" values worth showing.
@@ -386,6 +418,17 @@ public final class Profiler {
                 .thenComparing(ValueSample.Weighted::value));
         return new ValueSample(r, col, values, (double) cv.nulls / rows, rows, cv.oversized, cv.truncated,
                 sample.exact() ? "exact" : "sample");
+    }
+
+    /** Adds the exact zero-id count found through the index when the values do not show it. */
+    private static ValueSample withProbe(ValueSample vs, Column col, Long zeroProbe, long rows) {
+        if (zeroProbe == null) return vs;
+        String zero = col.baseType().equals("uuid") ? "00000000-0000-0000-0000-000000000000" : "0";
+        if (vs.values().stream().anyMatch(w -> w.value().equals(zero))) return vs;
+        List<ValueSample.Weighted> values = new ArrayList<>(vs.values());
+        values.add(new ValueSample.Weighted(zero, (double) zeroProbe / rows));
+        return new ValueSample(vs.table(), vs.column(), values, vs.nullShare(), vs.rows(), vs.oversized(),
+                vs.truncated(), vs.source());
     }
 
     /** pg_stats as weighted values: each common value weighs its frequency, histogram bounds share the rest. */

@@ -154,7 +154,8 @@ class DemoProfileTest {
     void everyFigureSaysWhereItCameFrom() {
         ColumnProfile state = column("public.orders", "state");
         assertThat(state.source()).isEqualTo("pg_stats");
-        assertThat(state.sources()).containsEntry("detectors", "sample");
+        assertThat(state.sources()).containsEntry("detectors", "pg_stats");
+        assertThat(column("public.orders", "region_code").sources()).containsEntry("detectors", "sample");
         assertThat(column("public.accounts", "plan").source()).isEqualTo("exact");
         assertThat(table("public.orders").sampleMethod()).isEqualTo("TABLESAMPLE SYSTEM");
     }

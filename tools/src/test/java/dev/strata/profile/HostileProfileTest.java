@@ -42,6 +42,10 @@ class HostileProfileTest {
                 INSERT INTO locked SELECT g, 'v' || (g % 3) FROM generate_series(1, 500) g;
                 CREATE TABLE churn (id int PRIMARY KEY, v text);
                 INSERT INTO churn SELECT g, 'old' FROM generate_series(1, 1000) g;
+                -- the demo has no far-future timestamps: 2 of 200 rows here are 'valid forever'
+                CREATE TABLE contracts (id int PRIMARY KEY, valid_until timestamptz, amount int);
+                INSERT INTO contracts SELECT g, CASE WHEN g % 67 = 0 THEN timestamptz '9999-12-31 00:00:00+00'
+                    ELSE timestamptz '2024-01-01 00:00:00+00' + g * interval '1 day' END, 100 + g FROM generate_series(1, 200) g;
                 ANALYZE;
                 UPDATE pg_class SET reltuples = 1e9 WHERE oid = 'forged_estimate'::regclass;
                 """);
@@ -100,6 +104,20 @@ class HostileProfileTest {
             assertThat(v.topValues()).extracting(ValueCount::value).containsExactlyInAnyOrder("v0", "v1", "v2");
             holder.rollback();
         }
+    }
+
+    @Test
+    void farFutureTimestampsAreHighEndSentinels() {
+        TableProfile p = new Profiler(db, ProfileOptions.defaults()).profile(table("contracts"), knowledge.graph(), null,
+                null, false, null, Profiler.Progress.NONE);
+        var s = p.column("valid_until").orElseThrow()
+                .detector("sentinels", dev.strata.profile.detectors.SentinelDetector.Sentinels.class).orElseThrow();
+        assertThat(s.sentinels()).singleElement().satisfies(x -> {
+            assertThat(x.kind()).isEqualTo("far_future");
+            assertThat(x.end()).isEqualTo("high");
+            assertThat(x.fraction()).isEqualTo(0.01);
+        });
+        assertThat(p.findings()).anySatisfy(f -> assertThat(f.kind()).isEqualTo("sentinel_values"));
     }
 
     @Test
