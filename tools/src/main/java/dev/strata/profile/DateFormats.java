@@ -40,6 +40,8 @@ public final class DateFormats {
     /** The format of {@code v}, or null when it does not look like a date. Zero dates count as their format. */
     public static String format(String v) {
         String s = v.strip();
+        // Every format here starts with a digit: most text is rejected without a regex.
+        if (s.isEmpty() || !Character.isDigit(s.charAt(0))) return null;
         if (ISO_P.matcher(s).matches()) return ISO;
         if (ISO_TIME_P.matcher(s).matches()) return ISO_TIME;
         Matcher m = SLASH_P.matcher(s);
@@ -64,6 +66,7 @@ public final class DateFormats {
     /** Whether {@code v::date} succeeds under DateStyle ISO, MDY (approximately: the formats above). */
     public static boolean castsToDate(String v) {
         String s = v.strip();
+        if (s.isEmpty() || !Character.isDigit(s.charAt(0))) return false;
         try {
             Matcher m = ISO_P.matcher(s);
             if (m.matches() || (m = ISO_TIME_P.matcher(s)).matches()) return valid(m.group(1), m.group(2), m.group(3));

@@ -33,7 +33,8 @@ public final class Masking {
         for (ValueSample.Weighted w : sample.values()) {
             all += w.weight();
             String v = w.value().strip();
-            if (DateFormats.format(v) != null) continue;
+            // Personal values are short; long text is prose (and regexes over it cost time, not insight).
+            if (v.length() > 200 || DateFormats.format(v) != null) continue;
             if (EMAIL.matcher(v).matches() || TOKEN.matcher(v).matches()
                     || (PHONE.matcher(v).matches() && v.chars().filter(Character::isDigit).count() >= 7
                     && (v.startsWith("+") || v.contains(" ") || v.contains("-")))) {

@@ -52,6 +52,7 @@ public final class Profiler {
      * two standard errors below 1 % are listed too.
      */
     static final double FREQUENT = 0.0085;
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d{1,18}");
     static final int VALUE_CHARS = 4000;
     static final int MAX_VALUE_BYTES = 65_536;
     /** Characters of distinct values one sample may hold in memory (about 64 MB). */
@@ -514,7 +515,7 @@ public final class Profiler {
         List<List<String>> failing = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (ValueSample.Weighted w : vs.values()) {
             String v = w.value();
-            boolean[] ok = {DateFormats.castsToDate(v), isJson(v), v.strip().matches("[+-]?\\d{1,18}")};
+            boolean[] ok = {DateFormats.castsToDate(v), isJson(v), INTEGER.matcher(v.strip()).matches()};
             for (int i = 0; i < 3; i++) {
                 if (ok[i]) continue;
                 fail[i] += w.weight();

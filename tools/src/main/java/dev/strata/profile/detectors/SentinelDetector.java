@@ -69,7 +69,7 @@ public final class SentinelDetector implements ColumnDetector {
                     zeroDate += w.weight();
                 } else if (s.equals(ZERO_UUID) && idLike) {
                     zero += w.weight();
-                } else if (MARKER.matcher(s).find() && s.length() <= 120) {
+                } else if (s.length() <= 120 && MARKER.matcher(s).find()) {
                     marker += w.weight();
                     if (markerExample == null) markerExample = show.apply(s);
                 }

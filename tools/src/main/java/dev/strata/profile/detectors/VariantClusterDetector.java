@@ -28,8 +28,10 @@ public final class VariantClusterDetector implements ColumnDetector {
     public record Variants(List<Cluster> clusters, int clustersFound) {
     }
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     public static String normalise(String v) {
-        return v.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(v.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     @Override
