@@ -26,6 +26,7 @@ import java.util.function.Supplier;
 public final class ProfileCache implements ProfileSource {
 
     static final Duration CHECK_EVERY = Duration.ofSeconds(10);
+    static final Duration STATS_TTL = Duration.ofMinutes(5);
 
     private Duration checkEvery = CHECK_EVERY;
 
@@ -98,7 +99,8 @@ public final class ProfileCache implements ProfileSource {
         Entry c = columns.get(key + "\u0000" + column);
         if (c != null && fresh(key + "\u0000" + column, c, columns)) return Optional.of(c.profile().columns().get(0));
         Entry s = statsOnly.get(key);
-        if (s == null) {
+        // pg_stats changes only when the table is analysed: reread it now and then, not per validation.
+        if (s == null || System.nanoTime() - s.checkedAt() > STATS_TTL.toNanos()) {
             TableProfile p = profiler.profile(r, graph.get(), null, null, true, profiler.options().guardBudget(),
                     Profiler.Progress.NONE);
             s = new Entry(p, true, null, System.nanoTime(), r);
