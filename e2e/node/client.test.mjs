@@ -32,7 +32,7 @@ const CONNECT_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const REQ = { timeout: REQUEST_TIMEOUT_MS };
 
-const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'review_migration', 'run_query', 'schema_report', 'search_schema', 'validate_sql'];
+const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'profile_column', 'profile_table', 'review_migration', 'run_query', 'schema_report', 'search_schema', 'validate_sql'];
 
 // ---------------------------------------------------------------- plumbing
 
@@ -138,7 +138,7 @@ mcpTest('1. initialize: serverInfo.name is strata', CONNECT_TIMEOUT_MS + 30_000,
   assert.ok(caps?.resources, 'server declares the resources capability');
 });
 
-mcpTest('2. tools/list: exactly the ten tools, each with outputSchema and read-only annotations, < 24 KB', REQUEST_TIMEOUT_MS + 10_000, async (t) => {
+mcpTest('2. tools/list: exactly the twelve tools, each with outputSchema and read-only annotations, < 24 KB', REQUEST_TIMEOUT_MS + 10_000, async (t) => {
   await connected();
   const result = await client.listTools(undefined, REQ);
   const names = result.tools.map((tool) => tool.name).sort();
@@ -208,6 +208,18 @@ mcpTest('5b. review_migration: catalog-aware findings, an index on a new table p
   const rules = content.findings.map((f) => `${f.rule}@${f.line}`);
   assert.ok(rules.includes('create-index-not-concurrently@1'), rules.join(', '));
   assert.ok(!rules.includes('create-index-not-concurrently@3'), rules.join(', '));
+});
+
+mcpTest('5c. profile_column accounts.plan: top values, variant spellings, sources', REQUEST_TIMEOUT_MS + 10_000, async () => {
+  await connected();
+  // The SDK validates structuredContent against profile_column's outputSchema.
+  const result = await callTool('profile_column', { table: 'accounts', column: 'plan' });
+  assert.notEqual(result.isError, true, `isError: ${JSON.stringify(result.content)}`);
+  const sc = result.structuredContent;
+  assert.equal(sc.source, 'exact');
+  assert.deepEqual(sc.top_values.map((v) => v.value).sort(), ['Enterprise', 'PRO', 'enterprise', 'free', 'pro']);
+  assert.ok(sc.detectors.variants, `variants detector: ${JSON.stringify(sc.detectors)}`);
+  assert.match(textOf(result), /variants/);
 });
 
 mcpTest('6. resources: strata://tables, the table template, and reading strata://table/billing/invoices', REQUEST_TIMEOUT_MS * 3 + 10_000, async () => {

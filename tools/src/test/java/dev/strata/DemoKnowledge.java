@@ -3,6 +3,8 @@ package dev.strata;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.demo.DemoDatabase;
+import dev.strata.profile.ProfileCache;
+import dev.strata.profile.ProfileOptions;
 import dev.strata.schema.SchemaKnowledge;
 
 import java.util.List;
@@ -12,6 +14,7 @@ public final class DemoKnowledge {
 
     private static Database database;
     private static SchemaKnowledge knowledge;
+    private static ProfileCache profiles;
 
     private DemoKnowledge() {
     }
@@ -24,5 +27,21 @@ public final class DemoKnowledge {
     public static synchronized SchemaKnowledge get() {
         if (knowledge == null) knowledge = SchemaKnowledge.load(database(), List.of());
         return knowledge;
+    }
+
+    /**
+     * Profiles of every demo table, taken once per test JVM before the guardrail tests read them, the way a
+     * server that has profiled its tables holds them. The sample is REPEATABLE, so the figures are the same on
+     * every run.
+     */
+    public static synchronized ProfileCache profiles() {
+        if (profiles == null) {
+            ProfileCache cache = new ProfileCache(database(), ProfileOptions.defaults(), () -> get().graph());
+            for (var r : get().catalog().relations()) {
+                if (r.kind().storesRows()) cache.table(r, null, false, dev.strata.profile.Profiler.Progress.NONE);
+            }
+            profiles = cache;
+        }
+        return profiles;
     }
 }

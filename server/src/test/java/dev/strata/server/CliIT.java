@@ -77,5 +77,15 @@ class CliIT {
         assertThat(run("validate").exit()).isEqualTo(2);
         assertThat(run("validate", "SELECT 1", "--format", "yaml").exit()).isEqualTo(2);
         assertThat(run("frobnicate").exit()).isEqualTo(2);
+        Run rows = run("--url", "postgres://nobody@localhost:1/none", "--sample-rows", "5");
+        assertThat(rows.exit()).isEqualTo(2);
+        assertThat(rows.out()).contains("--sample-rows must be between 100");
+    }
+
+    @Test
+    void validateWithDataAwareRules() throws Exception {
+        String url = DemoDatabase.shared().url();
+        Run r = run("validate", "SELECT count(*) FROM accounts WHERE plan = 'Pro'", "--url", url, "--format", "json");
+        assertThat(r.out()).contains("literal-not-in-values").contains("'pro'");
     }
 }

@@ -28,10 +28,12 @@ class StdioIT {
     static final String PASSWORD = "Sup3rSecretPw";
     /** Every tool the server lists (HttpIT checks the same list over HTTP). */
     static final List<String> TOOLS = List.of("list_tables", "search_schema", "describe_table", "get_relationships",
-            "find_join_path", "validate_sql", "run_query", "explain_query", "review_migration", "schema_report");
+            "find_join_path", "validate_sql", "run_query", "explain_query", "profile_column", "profile_table",
+            "review_migration", "schema_report");
     static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     static McpSyncClient client;
     static final StringBuffer serverStderr = new StringBuffer();
+    static final List<McpSchema.ProgressNotification> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void start() {
@@ -43,7 +45,8 @@ class StdioIT {
         ServerParameters params = ServerParameters.builder(cmd.get(0)).args(cmd.subList(1, cmd.size())).build();
         StdioClientTransport transport = new StdioClientTransport(params, JSON);
         transport.setStdErrorHandler(line -> serverStderr.append(line).append('\n'));
-        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build();
+        client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).progressConsumer(progress::add)
+                .build();
         client.initialize();
     }
 
@@ -212,6 +215,37 @@ class StdioIT {
         assertThat(c.completion().values()).contains("billing.invoices", "billing.invoice_totals");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> client.getPrompt(
                 new McpSchema.GetPromptRequest("document_table", Map.of()))).hasMessageContaining("table");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void profileTableReportsFindingsAndProgress() {
+        CallToolResult r = client.callTool(CallToolRequest.builder().name("profile_table")
+                .arguments(Map.of("table", "public.users")).progressToken("users-profile").build());
+        assertThat(r.isError()).as("%s", text(r)).isFalse();
+        Map<String, Object> content = (Map<String, Object>) r.structuredContent();
+        assertThat(content).containsEntry("table", "public.users").containsEntry("sample_method", "exact");
+        assertThat((List<Map<String, Object>>) content.get("findings")).extracting(f -> f.get("kind"))
+                .contains("soft_delete", "test_rows", "sentinel_values");
+        // Personal values are masked by default, with their shape kept
+        assertThat(text(r)).contains("masked");
+        assertThat(r.structuredContent().toString()).doesNotContain("DO_NOT_USE@test.com").contains("D***@test.com");
+        assertThat(progress).isNotEmpty().allSatisfy(n -> assertThat(n.progressToken()).isEqualTo("users-profile"));
+        assertThat(progress.get(progress.size() - 1).progress()).isEqualTo(progress.get(progress.size() - 1).total());
+
+        // The profile is cached: the data-aware rules now see the epoch-zero sentinels of users.created_at
+        Map<String, Object> v = (Map<String, Object>) call("validate_sql", Map.of("sql",
+                "SELECT min(created_at) FROM users WHERE deleted_at IS NULL")).structuredContent();
+        assertThat((List<Map<String, Object>>) v.get("findings")).extracting(f -> f.get("rule"))
+                .containsExactly("sentinel-values");
+
+        CallToolResult column = call("profile_column", Map.of("table", "orders", "column", "state"));
+        assertThat(column.isError()).isFalse();
+        assertThat((Map<String, Object>) column.structuredContent()).containsEntry("source", "pg_stats")
+                .containsKey("detectors");
+        CallToolResult wrong = call("profile_column", Map.of("table", "orders", "column", "stat"));
+        assertThat(wrong.isError()).isTrue();
+        assertThat(text(wrong)).contains("does not exist").contains("state");
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.strata.guardrail;
 
 import dev.strata.catalog.Catalog;
+import dev.strata.guardrail.model.ColumnSource;
 import dev.strata.guardrail.model.QueryModel;
+import dev.strata.profile.ColumnProfile;
+import dev.strata.profile.ProfileSource;
 import dev.strata.relationships.RelationshipGraph;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.sql.SqlStatement;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** What a rule may look at, and where it reports. One per validation. */
@@ -23,6 +27,7 @@ public final class GuardContext {
     private final List<Finding> findings = new ArrayList<>();
     private final int[] lineStarts;
     private final Map<Object, Object> memo = new HashMap<>();
+    private ProfileSource profiles = ProfileSource.NONE;
 
     GuardContext(String sql, List<SqlStatement> statements, SchemaKnowledge knowledge, QueryModel model) {
         this.sql = sql;
@@ -72,6 +77,22 @@ public final class GuardContext {
     /** How parsing went, or null before the statement was parsed. */
     public ParseOutcome parseOutcome() {
         return parseOutcome;
+    }
+
+    void profiles(ProfileSource profiles) {
+        this.profiles = profiles == null ? ProfileSource.NONE : profiles;
+    }
+
+    /** The data profiles the data-aware rules read (cached; never a sample on the request path). */
+    public ProfileSource profiles() {
+        return profiles;
+    }
+
+    /** The profile of a traced base column, if one is cached or cheaply available. */
+    public Optional<ColumnProfile> profile(ColumnSource source) {
+        if (source == null || !source.isBase() || !source.relation().kind().storesRows()) return Optional.empty();
+        return memo(List.of("profile", source.qualifiedColumn()),
+                () -> profiles.forGuard(source.relation(), source.column().name()));
     }
 
     /** Reports with no table, column or evidence. */

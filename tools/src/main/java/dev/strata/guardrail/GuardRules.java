@@ -6,15 +6,20 @@ import dev.strata.guardrail.rules.CartesianJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
+import dev.strata.guardrail.rules.JsonPathMissing;
+import dev.strata.guardrail.rules.LiteralNotInValues;
 import dev.strata.guardrail.rules.MultipleStatements;
 import dev.strata.guardrail.rules.NotReadOnly;
 import dev.strata.guardrail.rules.PolymorphicMissingTypeFilter;
 import dev.strata.guardrail.rules.RestrictedObject;
+import dev.strata.guardrail.rules.SentinelValues;
 import dev.strata.guardrail.rules.SoftDeleteNotFiltered;
+import dev.strata.guardrail.rules.StringDateComparison;
 import dev.strata.guardrail.rules.SyntaxError;
 import dev.strata.guardrail.rules.UnknownColumn;
 import dev.strata.guardrail.rules.UnknownTable;
 import dev.strata.guardrail.rules.UnrelatedJoin;
+import dev.strata.guardrail.rules.UnsafeCast;
 import dev.strata.guardrail.rules.UnsupportedSyntax;
 
 import java.util.List;
@@ -44,7 +49,13 @@ public final class GuardRules {
             new UnrelatedJoin(),
             new CartesianJoin(),
             new PolymorphicMissingTypeFilter(),
-            new SoftDeleteNotFiltered());
+            new SoftDeleteNotFiltered(),
+            // the data: cached profiles (a pg_stats profile at most, on the request path)
+            new LiteralNotInValues(),
+            new StringDateComparison(),
+            new UnsafeCast(),
+            new JsonPathMissing(),
+            new SentinelValues());
 
     private GuardRules() {
     }

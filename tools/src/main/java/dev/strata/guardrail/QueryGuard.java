@@ -33,6 +33,7 @@ public final class QueryGuard {
 
     private final Supplier<SchemaKnowledge> knowledge;
     private final ParseCheck parseCheck;
+    private final dev.strata.profile.ProfileSource profiles;
     private Object cachedCatalog;
     private Map<Long, Map<String, ColumnSource>> viewCache;
 
@@ -41,8 +42,15 @@ public final class QueryGuard {
      * @param parseCheck PostgreSQL's parser for statements JSqlParser cannot read, or null
      */
     public QueryGuard(Supplier<SchemaKnowledge> knowledge, ParseCheck parseCheck) {
+        this(knowledge, parseCheck, null);
+    }
+
+    /** @param profiles data profiles for the data-aware rules, or null: those rules stay silent */
+    public QueryGuard(Supplier<SchemaKnowledge> knowledge, ParseCheck parseCheck,
+                      dev.strata.profile.ProfileSource profiles) {
         this.knowledge = knowledge;
         this.parseCheck = parseCheck;
+        this.profiles = profiles;
     }
 
     public Validation validate(String sql) {
@@ -70,6 +78,7 @@ public final class QueryGuard {
         }
         SchemaKnowledge k = knowledge.get();
         GuardContext context = new GuardContext(text, statements, k, null);
+        context.profiles(profiles);
         SqlStatement first = statements.get(0);
         StatementClassifier.Classification classification = StatementClassifier.classify(first);
 

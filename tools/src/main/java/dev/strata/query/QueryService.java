@@ -25,7 +25,13 @@ public final class QueryService {
 
     public QueryService(Supplier<SchemaKnowledge> knowledge, Database database, QueryLimits limits,
                         boolean allowWrites) {
-        this.guard = new QueryGuard(knowledge, new PgParseCheck(database));
+        this(knowledge, database, limits, allowWrites, null);
+    }
+
+    /** @param profiles the cached data profiles the data-aware rules read, or null (those rules stay silent) */
+    public QueryService(Supplier<SchemaKnowledge> knowledge, Database database, QueryLimits limits,
+                        boolean allowWrites, dev.strata.profile.ProfileSource profiles) {
+        this.guard = new QueryGuard(knowledge, new PgParseCheck(database), profiles);
         this.runner = new QueryRunner(database);
         this.explainer = new ExplainAnalyzer(database, limits.statementTimeout(), limits.lockTimeout());
         this.limits = limits;

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GuardrailCorpusTest {
 
-    static final QueryGuard GUARD = new QueryGuard(DemoKnowledge::get, new PgParseCheck(DemoKnowledge.database()));
+    static final QueryGuard GUARD = new QueryGuard(DemoKnowledge::get, new PgParseCheck(DemoKnowledge.database()),
+            DemoKnowledge.profiles());
     static final AtomicInteger WRONG_CAUGHT = new AtomicInteger();
     static final AtomicInteger RIGHT_CLEAN = new AtomicInteger();
 
@@ -55,6 +56,28 @@ class GuardrailCorpusTest {
         assertThat(reported(v, true)).as("%s", c.name() + "\n" + c.sql() + "\n" + v.findings()).isEmpty();
         assertThat(v.readOnly()).isTrue();
         RIGHT_CLEAN.incrementAndGet();
+    }
+
+    static final Set<String> DATA_AWARE = Set.of("literal-not-in-values", "string-date-comparison", "unsafe-cast",
+            "json-path-missing", "sentinel-values");
+    static final QueryGuard CATALOG_ONLY = new QueryGuard(DemoKnowledge::get,
+            new PgParseCheck(DemoKnowledge.database()));
+
+    static List<CorpusCase> dataAware() {
+        return wrong().stream().filter(c -> !c.expect().isEmpty() && DATA_AWARE.containsAll(c.expect())).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dataAware")
+    void dataAwareCasesAreCaughtOnlyThroughTheData(CorpusCase c) {
+        // Without profiles the same query is clean: the catalog alone cannot see what is wrong with it.
+        Validation v = CATALOG_ONLY.validate(c.sql());
+        assertThat(reported(v, true)).as("%s", c.name() + "\n" + c.sql() + "\n" + v.findings()).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCorpusHasAtLeastTwentyDataAwareCases() {
+        assertThat(dataAware()).hasSizeGreaterThanOrEqualTo(20);
     }
 
     @AfterAll

@@ -492,3 +492,102 @@ WHERE o.deleted_at IS NULL
   AND o.state = 3
   AND o.created_at >= timestamptz '2024-01-01 00:00:00+00'
   AND o.created_at < timestamptz '2025-01-01 00:00:00+00';
+
+-- ---------------------------------------------------------------------------------------------
+-- Data-aware counterparts: the same questions, written so the data cannot mislead them.
+-- ---------------------------------------------------------------------------------------------
+
+-- case: accounts-plan-normalised
+-- why: every spelling of pro
+SELECT count(*) AS pro_accounts
+FROM accounts
+WHERE lower(plan) = 'pro';
+
+-- case: comments-on-orders-lowercase
+-- why: the value the column holds
+SELECT c.id, c.body
+FROM comments c
+WHERE c.commentable_type = 'order'
+  AND c.commentable_id = 42;
+
+-- case: payments-by-card
+-- why: a method the column holds
+SELECT count(*) AS card_payments
+FROM billing.payments
+WHERE method = 'card'
+  AND NOT is_deleted;
+
+-- case: orders-cancelled-documented-code
+-- why: 4 = cancelled per the column comment
+SELECT count(*) AS cancelled
+FROM orders
+WHERE state = 4;
+
+-- case: archive-cancelled-code
+-- why: X is the legacy code the column holds
+SELECT count(*)
+FROM legacy.order_archive
+WHERE status IN ('X', 'C');
+
+-- case: invoices-due-in-2024-real-date
+-- why: due_date is a real date column
+SELECT count(*) AS due_2024
+FROM billing.invoices
+WHERE due_date >= date '2024-01-01'
+  AND due_date < date '2025-01-01';
+
+-- case: archive-compact-dates-compare
+-- why: YYYYMMDD sorts as text in date order, and the zero dates are excluded
+SELECT count(*)
+FROM legacy.order_archive
+WHERE order_date >= '20150101'
+  AND order_date <> '00000000';
+
+-- case: webhook-body-json-only
+-- why: the cast runs only on bodies that look like JSON objects
+SELECT id, response_body::jsonb->>'id' AS event_id
+FROM webhook_deliveries
+WHERE response_body ~ '^\s*\{';
+
+-- case: events-upgrades-both-generations
+-- why: COALESCE over the old and the new key covers every generation
+SELECT count(*) AS upgrades
+FROM events
+WHERE coalesce(payload->>'action', payload->'event'->>'type') = 'upgrade';
+
+-- case: events-old-generation-explicit
+-- why: the key-presence test makes "old-format events only" explicit
+SELECT count(*)
+FROM events
+WHERE payload ? 'action'
+  AND payload->>'action' = 'signup';
+
+-- case: users-first-real-signup
+-- why: the epoch placeholders are filtered out
+SELECT min(created_at) AS first_signup
+FROM users
+WHERE deleted_at IS NULL
+  AND created_at > timestamptz '1970-01-01 00:00:00+00';
+
+-- case: orders-revenue-without-test-accounts
+-- why: the test accounts' orders are excluded through accounts.is_test
+SELECT sum(o.total_cents) / 100.0 AS revenue
+FROM orders o
+JOIN accounts a ON a.id = o.account_id
+WHERE NOT a.is_test;
+
+-- case: orders-top-ten-real
+-- why: the sentinel amount is excluded
+SELECT id, account_id, total_cents
+FROM orders
+WHERE total_cents < 99999999
+ORDER BY total_cents DESC
+LIMIT 10;
+
+-- case: users-latest-signups
+-- why: the epoch placeholders are at the other end of a descending sort
+SELECT id, created_at
+FROM users
+WHERE deleted_at IS NULL
+ORDER BY created_at DESC
+LIMIT 10;

@@ -238,8 +238,8 @@ WHERE EXISTS (
 ORDER BY a.id;
 
 -- case: orders-per-customer-id
--- expect: unknown-column
--- why: orders has no customer_id (it has user_id and account_id)
+-- expect: unknown-column, sentinel-values
+-- why: orders has no customer_id (it has user_id and account_id); the unfiltered sum also includes the test orders
 SELECT customer_id, count(*) AS orders, sum(total_cents) / 100.0 AS revenue
 FROM orders
 GROUP BY customer_id
@@ -588,3 +588,228 @@ SELECT p.method, count(*) AS refunds
 FROM billing.refunds r
 JOIN billing.payments p ON p.invoice_id = r.payment_id
 GROUP BY p.method;
+
+-- ---------------------------------------------------------------------------------------------
+-- Data-aware cases: the catalog has nothing against these; only the profiles of the data do.
+-- ---------------------------------------------------------------------------------------------
+
+-- case: accounts-plan-capitalised
+-- expect: literal-not-in-values
+-- why: plan holds 'pro' and 'PRO', never 'Pro': the count is 0
+SELECT count(*) AS pro_accounts
+FROM accounts
+WHERE plan = 'Pro';
+
+-- case: invoices-status-titlecase
+-- expect: literal-not-in-values
+-- why: status is 'paid', 'PAID' or 'Paid ' (trailing space), never 'Paid'
+SELECT count(*) AS paid, sum(amount_cents) AS amount
+FROM billing.invoices
+WHERE status = 'Paid';
+
+-- case: comments-on-orders-rails-casing
+-- expect: literal-not-in-values
+-- why: commentable_type is lower case ('order'); 'Order' is the attachments convention
+SELECT c.id, c.body
+FROM comments c
+WHERE c.commentable_type = 'Order'
+  AND c.commentable_id = 42;
+
+-- case: attachments-of-orders-lowercase
+-- expect: literal-not-in-values
+-- why: attachments.owner_type is Rails-style ('Order'), so 'order' matches nothing
+SELECT a.filename, a.content_type
+FROM attachments a
+WHERE a.owner_type = 'order'
+  AND a.owner_id = 1000;
+
+-- case: payments-by-credit-card
+-- expect: literal-not-in-values
+-- why: method holds card, sepa, wire and paypal; 'credit_card' is a guess
+SELECT count(*) AS card_payments
+FROM billing.payments
+WHERE method = 'credit_card'
+  AND NOT is_deleted;
+
+-- case: orders-state-undocumented-code
+-- expect: literal-not-in-values
+-- why: the comment documents states 0..4; 5 does not exist, so "returned orders" is always 0
+SELECT count(*) AS returned
+FROM orders
+WHERE state = 5;
+
+-- case: archive-cancelled-spelled-out
+-- expect: literal-not-in-values
+-- why: legacy status codes are C, O and X
+SELECT count(*)
+FROM legacy.order_archive
+WHERE status = 'cancelled';
+
+-- case: orders-currency-lowercase
+-- expect: literal-not-in-values
+-- why: currency is upper-case ISO code ('EUR')
+SELECT count(*) AS euro_orders, sum(total_cents) AS total
+FROM orders
+WHERE currency = 'eur'
+  AND state = 3;
+
+-- case: accounts-plan-in-list-with-invented-tier
+-- expect: literal-not-in-values
+-- why: there is no 'basic' plan (free, pro, enterprise)
+SELECT id, name
+FROM accounts
+WHERE plan IN ('basic', 'free')
+ORDER BY id
+LIMIT 100;
+
+-- case: accounts-region-lowercase
+-- expect: literal-not-in-values
+-- why: region codes are upper case ('EU-W')
+SELECT count(*)
+FROM accounts
+WHERE region_code = 'eu-w';
+
+-- case: invoices-issued-in-2024-as-text
+-- expect: string-date-comparison
+-- why: issued_on is text in four formats; '12/31/2019' >= '2024-01-01' is false but '13/01/2018' is true
+SELECT count(*) AS issued_2024
+FROM billing.invoices
+WHERE issued_on >= '2024-01-01';
+
+-- case: attachments-latest-uploads-text-sort
+-- expect: string-date-comparison
+-- why: sorting uploaded_at as text puts '31-Dec-2015' before '2024-…' and 'MM/DD' after everything
+SELECT id, filename, uploaded_at
+FROM attachments
+ORDER BY uploaded_at DESC
+LIMIT 20;
+
+-- case: invoices-last-issue-date-max-text
+-- expect: string-date-comparison
+-- why: max() of text dates is the lexically largest string ('31/12/…'), not the latest date
+SELECT max(issued_on) AS last_issued
+FROM billing.invoices;
+
+-- case: attachments-uploaded-in-2020-between
+-- expect: string-date-comparison
+-- why: BETWEEN on text only catches the ISO-formatted half of the 2020 uploads (and some slash dates of other years)
+SELECT count(*)
+FROM attachments
+WHERE uploaded_at BETWEEN '2020-01-01' AND '2020-12-31';
+
+-- case: webhook-body-cast-to-jsonb
+-- expect: unsafe-cast
+-- why: 30 % of response bodies are 'OK', '<ack/>' or HTML: the cast fails on the first one
+SELECT id, response_body::jsonb->>'id' AS event_id
+FROM webhook_deliveries
+WHERE http_status = 200;
+
+-- case: invoices-issued-on-cast-to-date
+-- expect: unsafe-cast
+-- why: DD/MM/YYYY values with a day over 12 do not parse under DateStyle MDY (and ambiguous ones parse wrong)
+SELECT date_trunc('month', issued_on::date) AS month, count(*)
+FROM billing.invoices
+GROUP BY 1
+ORDER BY 1;
+
+-- case: attachments-cast-uploaded-at
+-- expect: unsafe-cast
+-- why: same four formats in attachments.uploaded_at
+SELECT CAST(uploaded_at AS date) AS uploaded, count(*)
+FROM attachments
+GROUP BY 1;
+
+-- case: archive-order-date-cast
+-- expect: unsafe-cast
+-- why: 49 rows hold '00000000', which is not a date
+SELECT order_date::date AS day, sum(amount)
+FROM legacy.order_archive
+GROUP BY 1;
+
+-- case: events-upgrades-old-json-key
+-- expect: json-path-missing
+-- why: action exists only in the first two payload generations: half of the upgrades are missed
+SELECT count(*) AS upgrades
+FROM events
+WHERE payload->>'action' = 'upgrade';
+
+-- case: events-logins-new-json-key
+-- expect: json-path-missing
+-- why: event.type exists only since 2020: older logins are missed
+SELECT date_trunc('year', created_at) AS year, count(*) AS logins
+FROM events
+WHERE payload->'event'->>'type' = 'login'
+GROUP BY 1
+ORDER BY 1;
+
+-- case: events-by-metadata-source
+-- expect: json-path-missing
+-- why: metadata.source is a generation-2 key (20 % of rows); later generations have a top-level source
+SELECT payload->'metadata'->>'source' AS source, count(*)
+FROM events
+GROUP BY 1;
+
+-- case: events-type-top-level
+-- expect: json-path-missing
+-- why: no payload has a top-level "type" key: the filter is NULL for every row
+SELECT count(*)
+FROM events
+WHERE payload->>'type' = 'signup';
+
+-- case: events-user-path-operator
+-- expect: json-path-missing
+-- why: event.user_id is only in generations 3 and 4
+SELECT payload #>> '{event,user_id}' AS user_id, count(*)
+FROM events
+GROUP BY 1
+ORDER BY 2 DESC
+LIMIT 10;
+
+-- case: users-first-signup-epoch
+-- expect: sentinel-values
+-- why: 400 users have created_at = 1970-01-01, so the "first signup" is the epoch
+SELECT min(created_at) AS first_signup
+FROM users
+WHERE deleted_at IS NULL;
+
+-- case: orders-total-revenue-with-test-orders
+-- expect: sentinel-values
+-- why: 1,250 test orders of 99,999,999 cents make up 85 % of the sum
+SELECT sum(total_cents) / 100.0 AS revenue
+FROM orders;
+
+-- case: orders-average-basket
+-- expect: sentinel-values
+-- why: AVG is 588,805 with the sentinels and 89,251 without
+SELECT avg(total_cents) AS avg_cents
+FROM orders;
+
+-- case: orders-largest-2024
+-- expect: sentinel-values
+-- why: the largest order of any year is a 99,999,999 test order
+SELECT max(total_cents) AS largest
+FROM orders
+WHERE created_at >= timestamptz '2024-01-01 00:00:00+00';
+
+-- case: orders-top-ten-by-amount
+-- expect: sentinel-values
+-- why: the ten biggest orders are all test orders
+SELECT id, account_id, total_cents
+FROM orders
+ORDER BY total_cents DESC
+LIMIT 10;
+
+-- case: users-earliest-ten
+-- expect: sentinel-values
+-- why: the ten "earliest" users are epoch-zero placeholders
+SELECT id, created_at
+FROM users
+WHERE deleted_at IS NULL
+ORDER BY created_at
+LIMIT 10;
+
+-- case: archive-first-order-date
+-- expect: sentinel-values
+-- why: '00000000' is the smallest order_date
+SELECT min(order_date)
+FROM legacy.order_archive;

@@ -67,6 +67,8 @@ final class CdsTrainingCommand implements Callable<Integer> {
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(() -> knowledge, () -> {
             throw new DatabaseUnavailableException("no database in the training run", null);
+        }, () -> {
+            throw new DatabaseUnavailableException("no database in the training run", null);
         }, () -> new MigrationService(() -> knowledge, null, ReviewConfig.DEFAULT), false, json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()));

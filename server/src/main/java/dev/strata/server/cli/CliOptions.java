@@ -1,6 +1,8 @@
 package dev.strata.server.cli;
 
 import dev.strata.db.ConnectionSettings;
+import dev.strata.profile.ProfileOptions;
+import dev.strata.profile.ProfileService;
 import dev.strata.query.QueryLimits;
 import dev.strata.server.Launcher;
 import org.apache.commons.cli.CommandLine;
@@ -44,6 +46,12 @@ final class CliOptions {
                     + "[STRATA_POLL_INTERVAL]").get();
     static final Option ALLOW_WRITES = Option.builder().longOpt("allow-writes")
             .desc("Let run_query execute single validated write statements (off by default)").get();
+
+    static final Option SAMPLE_ROWS = Option.builder().longOpt("sample-rows").hasArg().argName("N")
+            .desc("Rows a profile samples per table at most; smaller tables are read whole (default 20000) "
+                    + "[STRATA_SAMPLE_ROWS]").get();
+    static final Option NO_MASK = Option.builder().longOpt("no-mask")
+            .desc("Show values of columns that look personal in profiles (masked by default)").get();
 
     private CliOptions() {
     }
@@ -120,7 +128,7 @@ final class CliOptions {
 
     private static Options query(Options options) {
         return options.addOption(POLL_INTERVAL).addOption(STATEMENT_TIMEOUT).addOption(MAX_ROWS).addOption(MAX_RESULT_BYTES)
-                .addOption(ALLOW_WRITES);
+                .addOption(ALLOW_WRITES).addOption(SAMPLE_ROWS).addOption(NO_MASK);
     }
 
     static QueryLimits limits(CommandLine cli, Map<String, String> env) {
@@ -137,6 +145,19 @@ final class CliOptions {
                 "--poll-interval");
         if (!d.isZero() && d.toMillis() < 100) throw new UsageException("--poll-interval must be 0 (off) or at least 100ms");
         return d;
+    }
+
+    /** Profile settings: --sample-rows and --no-mask; profiling queries share run_query's statement timeout. */
+    static ProfileOptions profiles(CommandLine cli, Map<String, String> env) {
+        ProfileOptions d = ProfileOptions.defaults();
+        long rows = number(cli.getOptionValue(SAMPLE_ROWS, env.get("STRATA_SAMPLE_ROWS")), d.sampleRows(),
+                "--sample-rows");
+        if (rows < 100 || rows > ProfileService.MAX_SAMPLE_ROWS) {
+            throw new UsageException("--sample-rows must be between 100 and " + ProfileService.MAX_SAMPLE_ROWS);
+        }
+        Duration timeout = duration(cli.getOptionValue(STATEMENT_TIMEOUT, env.get("STRATA_STATEMENT_TIMEOUT")),
+                d.statementTimeout(), "--statement-timeout");
+        return d.withSampleRows((int) rows).withMask(!cli.hasOption(NO_MASK)).withStatementTimeout(timeout);
     }
 
     static boolean allowWrites(CommandLine cli) {

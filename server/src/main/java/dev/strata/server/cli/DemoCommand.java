@@ -3,6 +3,7 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.demo.DemoDatabase;
+import dev.strata.profile.ProfileOptions;
 import dev.strata.query.QueryLimits;
 import dev.strata.server.Launcher;
 
@@ -21,8 +22,11 @@ final class DemoCommand implements Callable<Integer> {
     private final QueryLimits limits;
     private final boolean allowWrites;
     private final java.time.Duration pollInterval;
+    private final ProfileOptions profileOptions;
 
-    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites, java.time.Duration pollInterval) {
+    DemoCommand(Launcher.HttpSettings http, QueryLimits limits, boolean allowWrites, ProfileOptions profileOptions,
+                java.time.Duration pollInterval) {
+        this.profileOptions = profileOptions;
         this.http = http;
         this.limits = limits;
         this.allowWrites = allowWrites;
@@ -39,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println(String.format(Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
-        new ServeCommand(settings, List.of(), http, limits, allowWrites, pollInterval)
+        new ServeCommand(settings, List.of(), http, limits, allowWrites, profileOptions, pollInterval)
                 .serve(CompletableFuture.completedFuture(Database.connect(settings)));
         return 0;
     }

@@ -2,6 +2,8 @@ package dev.strata.server.cli;
 
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
+import dev.strata.profile.ProfileOptions;
+import dev.strata.profile.ProfileService;
 import dev.strata.query.QueryLimits;
 import dev.strata.migration.MigrationService;
 import dev.strata.migration.ReviewConfig;
@@ -26,6 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     private final Launcher.HttpSettings http;
     private final QueryLimits limits;
     private final boolean allowWrites;
+    private final ProfileOptions profileOptions;
     private final java.time.Duration pollInterval;
 
     /**
@@ -33,7 +36,8 @@ final class ServeCommand implements Callable<Integer> {
      * @param pollInterval how often the schema watcher checks the catalog fingerprint; zero: never
      */
     ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
-                 boolean allowWrites, java.time.Duration pollInterval) {
+                 boolean allowWrites, ProfileOptions profileOptions, java.time.Duration pollInterval) {
+        this.profileOptions = profileOptions;
         this.settings = settings;
         this.schemas = schemas;
         this.http = http;
@@ -65,12 +69,19 @@ final class ServeCommand implements Callable<Integer> {
         CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
         firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
         McpJsonMapper json = Launcher.jsonMapper();
+        // One profile cache serves profile_table/profile_column and the data-aware rules of the guardrail.
+        Lazy<ProfileService> profiles = new Lazy<>(() -> new ProfileService(live, database.join(), profileOptions));
         StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
-                allowWrites)), new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)),
-                allowWrites, json);
+                allowWrites, profiles.get().cache())), profiles,
+                new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)), allowWrites, json);
         if (!pollInterval.isZero()) {
             // after the first load, like the role check: start-up CPU goes to answering initialize first
             firstLoad.thenRun(() -> new SchemaWatcher(live, database.join(), pollInterval)
+                    .onChange(change -> {
+                        // profiles of changed or dropped tables describe columns that may be gone
+                        change.changed().forEach(profiles.get().cache()::invalidate);
+                        change.removed().forEach(profiles.get().cache()::invalidate);
+                    })
                     .onChange(mcp::schemaChanged).start());
         }
         if (http != null) {

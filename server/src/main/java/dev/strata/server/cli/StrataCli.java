@@ -48,7 +48,8 @@ public final class StrataCli {
                     case "demo" -> {
                         CommandLine cli = parse(CliOptions.demo(), rest, "strata demo [options]");
                         yield cli == null ? 0 : new DemoCommand(CliOptions.http(cli, env), CliOptions.limits(cli, env),
-                                CliOptions.allowWrites(cli), CliOptions.pollInterval(cli, env)).call();
+                                CliOptions.allowWrites(cli), CliOptions.profiles(cli, env),
+                                CliOptions.pollInterval(cli, env)).call();
                     }
                     case "validate" -> {
                         CommandLine cli = parse(CliOptions.validate(), rest, "strata validate \"SQL\" [options]", true);
@@ -78,7 +79,7 @@ public final class StrataCli {
             if (cli == null) return 0;
             return new ServeCommand(CliOptions.connection(cli, env), CliOptions.schemas(cli, env),
                     CliOptions.http(cli, env), CliOptions.limits(cli, env), CliOptions.allowWrites(cli),
-                    CliOptions.pollInterval(cli, env)).call();
+                    CliOptions.profiles(cli, env), CliOptions.pollInterval(cli, env)).call();
         } catch (ParseException e) {
             return fail(e.getMessage() + " (run strata --help)");
         } catch (UsageException | DatabaseUnavailableException | IllegalArgumentException e) {

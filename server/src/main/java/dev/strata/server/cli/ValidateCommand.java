@@ -39,7 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             try (Database db = Database.connect(settings)) {
                 SchemaKnowledge knowledge = SchemaKnowledge.load(db, schemas);
-                v = new QueryGuard(() -> knowledge, new PgParseCheck(db)).validate(sql);
+                // One statement from a script: the data-aware rules read pg_stats profiles (no sample is taken).
+                v = new QueryGuard(() -> knowledge, new PgParseCheck(db), new dev.strata.profile.ProfileCache(db,
+                        dev.strata.profile.ProfileOptions.defaults(), knowledge::graph)).validate(sql);
             }
         }
         if (format.equals("json")) {

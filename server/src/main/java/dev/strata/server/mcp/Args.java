@@ -12,9 +12,20 @@ import java.util.Map;
 final class Args {
 
     private final Map<String, Object> values;
+    private final dev.strata.profile.Profiler.Progress progress;
 
     Args(Map<String, Object> values) {
+        this(values, dev.strata.profile.Profiler.Progress.NONE);
+    }
+
+    /** @param progress where a long tool reports its steps (MCP progress notifications when the client asked) */
+    Args(Map<String, Object> values, dev.strata.profile.Profiler.Progress progress) {
         this.values = values == null ? Map.of() : values;
+        this.progress = progress;
+    }
+
+    dev.strata.profile.Profiler.Progress progress() {
+        return progress;
     }
 
     String string(String name) {

@@ -8,6 +8,8 @@ import dev.strata.legibility.SchemaReport;
 import dev.strata.migration.MigrationService;
 import dev.strata.prompts.PromptLibrary;
 import dev.strata.prompts.PromptTemplate;
+import dev.strata.profile.ProfileService;
+import dev.strata.profile.Profiler;
 import dev.strata.query.QueryService;
 import dev.strata.json.Json;
 import dev.strata.schema.SchemaExplorer;
@@ -17,6 +19,7 @@ import dev.strata.schema.ToolException;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpStatelessServerFeatures;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
 import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -51,12 +54,14 @@ public final class StrataMcp {
     private final List<StrataTool> tools;
 
     /**
-     * @param queries the query service, created on first use (the database connection may still be opening)
+     * @param queries  the query service, created on first use (the database connection may still be opening)
+     * @param profiles the profile service, created on first use like the query service
      * @param migrations migration review, likewise created on first use
      * @param allowWrites whether run_query may write (changes its annotations)
      */
     public StrataMcp(Supplier<SchemaKnowledge> knowledge, Supplier<QueryService> queries,
-                     Supplier<MigrationService> migrations, boolean allowWrites, McpJsonMapper json) {
+                     Supplier<ProfileService> profiles, Supplier<MigrationService> migrations, boolean allowWrites,
+                     McpJsonMapper json) {
         this.knowledge = knowledge;
         this.explorer = new SchemaExplorer(knowledge);
         this.json = json;
@@ -72,7 +77,11 @@ public final class StrataMcp {
                 }),
                 tool("describe_table", a -> {
                     var r = explorer.describeTable(a.requiredString("table"));
-                    return new StrataTool.Result(r, TextRendering.table(r));
+                    // The profile summary comes from cached or pg_stats profiles only: describe_table stays fast.
+                    List<ProfileService.ColumnSummary> summary = profileSummary(profiles, r.schema(), r.name());
+                    Map<String, Object> value = Json.toMap(r);
+                    if (!summary.isEmpty()) value.put("profile_summary", Json.MAPPER.convertValue(summary, List.class));
+                    return new StrataTool.Result(value, TextRendering.table(r) + TextRendering.profileSummary(summary));
                 }),
                 tool("get_relationships", a -> {
                     var r = explorer.relationships(a.string("table"), a.integer("depth"), a.bool("include_inferred"));
@@ -81,6 +90,16 @@ public final class StrataMcp {
                 tool("find_join_path", a -> {
                     var r = explorer.joinPaths(a.requiredString("from"), a.requiredString("to"), a.integer("max_hops"));
                     return new StrataTool.Result(r, TextRendering.joinPaths(r));
+                }),
+                tool("profile_column", a -> {
+                    var r = profiles.get().profileColumn(a.requiredString("table"), a.requiredString("column"),
+                            a.integer("sample_rows"), a.bool("refresh"));
+                    return new StrataTool.Result(r, TextRendering.profile(r));
+                }),
+                tool("profile_table", a -> {
+                    var r = profiles.get().profileTable(a.requiredString("table"), a.integer("sample_rows"),
+                            a.bool("refresh"), a.progress());
+                    return new StrataTool.Result(r, TextRendering.profile(r));
                 }),
                 tool("validate_sql", a -> {
                     var r = queries.get().validate(a.requiredString("sql"));
@@ -111,6 +130,16 @@ public final class StrataMcp {
                     var r = migrations.get().review(a.requiredString("sql"), a.integer("pg_version"));
                     return new StrataTool.Result(r, TextRendering.migration(r));
                 }));
+    }
+
+    private List<ProfileService.ColumnSummary> profileSummary(Supplier<ProfileService> profiles, String schema,
+                                                              String name) {
+        try {
+            Relation r = knowledge.get().catalog().find(schema, name).orElse(null);
+            return r == null ? List.of() : profiles.get().summary(r);
+        } catch (RuntimeException e) {
+            return List.of(); // a summary is a bonus: never fail describe_table for it
+        }
     }
 
     private StrataTool tool(String name, Function<Args, StrataTool.Result> handler) {
@@ -187,8 +216,12 @@ public final class StrataMcp {
     }
 
     CallToolResult call(StrataTool tool, Map<String, Object> arguments) {
+        return call(tool, arguments, Profiler.Progress.NONE);
+    }
+
+    CallToolResult call(StrataTool tool, Map<String, Object> arguments, Profiler.Progress progress) {
         try {
-            Args args = new Args(arguments);
+            Args args = new Args(arguments, progress);
             StrataTool.Result result = tool.handler().apply(args);
             return CallToolResult.builder()
                     .structuredContent(Json.toMap(result.value()))
@@ -221,7 +254,24 @@ public final class StrataMcp {
 
     public List<McpServerFeatures.SyncToolSpecification> syncTools() {
         return tools.stream().map(t -> McpServerFeatures.SyncToolSpecification.builder().tool(t.definition())
-                .callHandler((exchange, request) -> call(t, request.arguments())).build()).toList();
+                .callHandler((exchange, request) -> call(t, request.arguments(),
+                        progress(exchange, request.progressToken()))).build()).toList();
+    }
+
+    /**
+     * Progress notifications for a call whose request carried a progressToken (MCP asks servers to send none
+     * otherwise). A client gone away must not fail the call, so sending errors are dropped.
+     */
+    static Profiler.Progress progress(McpSyncServerExchange exchange, Object token) {
+        if (token == null || exchange == null) return Profiler.Progress.NONE;
+        return (done, total, message) -> {
+            try {
+                exchange.progressNotification(new McpSchema.ProgressNotification(token, (double) done,
+                        (double) total, message));
+            } catch (RuntimeException e) {
+                log.debug("progress notification not sent", e);
+            }
+        };
     }
 
     public List<McpStatelessServerFeatures.SyncToolSpecification> statelessTools() {

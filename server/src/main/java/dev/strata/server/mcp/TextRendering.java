@@ -172,4 +172,69 @@ final class TextRendering {
         for (String w : r.warnings()) sb.append("\n  warning: ").append(w);
         return sb.toString();
     }
+
+    static String profile(dev.strata.profile.ColumnProfile p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(p.table()).append('.').append(p.column()).append(" (").append(p.type()).append(", ")
+                .append(p.source());
+        if (p.rowsSampled() != null) sb.append(", ").append(p.rowsSampled()).append(" rows read");
+        if (p.masked()) sb.append(", values masked");
+        sb.append(")\n");
+        if (p.nullFraction() != null) sb.append("  nulls ").append(percent(p.nullFraction()));
+        if (p.distinctEstimate() != null) sb.append(", ~").append(p.distinctEstimate()).append(" distinct");
+        if (p.min() != null) sb.append(", min ").append(p.min()).append(", max ").append(p.max());
+        sb.append('\n');
+        if (!p.topValues().isEmpty()) sb.append("  top: ").append(values(p.topValues())).append('\n');
+        p.detectors().forEach((name, evidence) -> sb.append("  ").append(name).append(": ")
+                .append(dev.strata.json.Json.write(evidence)).append('\n'));
+        for (String note : p.partial()) sb.append("  partial: ").append(note).append('\n');
+        return sb.toString().stripTrailing();
+    }
+
+    static String profile(dev.strata.profile.TableProfile t) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(t.table()).append(": ").append(t.sampleMethod());
+        if (t.rowsSampled() != null) sb.append(", ").append(t.rowsSampled()).append(" rows read");
+        sb.append(", ").append(t.elapsedMs()).append(" ms\n");
+        for (dev.strata.profile.TableFinding f : t.findings()) {
+            sb.append("! ").append(f.kind()).append(": ").append(f.message()).append('\n');
+        }
+        for (dev.strata.profile.ColumnProfile c : t.columns()) {
+            sb.append("  ").append(c.column()).append(" [").append(c.source()).append(']');
+            if (c.nullFraction() != null) sb.append(" nulls ").append(percent(c.nullFraction()));
+            if (c.distinctEstimate() != null) sb.append(", ~").append(c.distinctEstimate()).append(" distinct");
+            if (!c.topValues().isEmpty() && c.distinctEstimate() != null && c.distinctEstimate() <= 20) {
+                sb.append(", top ").append(values(c.topValues()));
+            }
+            if (!c.detectors().isEmpty()) sb.append(", detectors ").append(c.detectors().keySet());
+            if (c.masked()) sb.append(", masked");
+            sb.append('\n');
+        }
+        for (String note : t.partial()) sb.append("partial: ").append(note).append('\n');
+        return sb.toString().stripTrailing();
+    }
+
+    static String profileSummary(List<dev.strata.profile.ProfileService.ColumnSummary> summary) {
+        if (summary.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("\nvalues:");
+        for (var s : summary) {
+            sb.append("\n  ").append(s.column()).append(':');
+            if (!s.topValues().isEmpty()) sb.append(' ').append(values(s.topValues()));
+            if (!s.detectors().isEmpty()) sb.append(" (").append(String.join(", ", s.detectors())).append(')');
+        }
+        return sb.toString();
+    }
+
+    private static String values(List<dev.strata.profile.ValueCount> values) {
+        StringJoiner j = new StringJoiner(", ");
+        for (var v : values.subList(0, Math.min(8, values.size()))) {
+            j.add("'" + v.value() + "' " + percent(v.fraction()));
+        }
+        return j.toString();
+    }
+
+    private static String percent(double share) {
+        double p = share * 100;
+        return (p >= 10 ? String.valueOf(Math.round(p)) : String.valueOf(Math.round(p * 10) / 10.0)) + "%";
+    }
 }

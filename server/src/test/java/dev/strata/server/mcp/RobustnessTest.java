@@ -6,6 +6,8 @@ import dev.strata.demo.DemoDatabase;
 import dev.strata.migration.MigrationService;
 import dev.strata.migration.ReviewConfig;
 import dev.strata.query.QueryLimits;
+import dev.strata.profile.ProfileOptions;
+import dev.strata.profile.ProfileService;
 import dev.strata.query.QueryService;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.server.Launcher;
@@ -51,9 +53,11 @@ class RobustnessTest {
         Database db = Database.connect(ConnectionSettings.parse(demo.url()));
         SchemaKnowledge knowledge = SchemaKnowledge.load(db, List.of());
         QueryLimits limits = new QueryLimits(Duration.ofSeconds(2), Duration.ofSeconds(1), 50, 64 * 1024, 1000);
-        QueryService service = new QueryService(() -> knowledge, db, limits, false);
+        ProfileService profiles = new ProfileService(() -> knowledge, db, ProfileOptions.defaults());
+        QueryService service = new QueryService(() -> knowledge, db, limits, false, profiles.cache());
         MigrationService migrations = new MigrationService(() -> knowledge, db, ReviewConfig.DEFAULT);
-        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> migrations, false, Launcher.jsonMapper());
+        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> profiles, () -> migrations, false,
+                Launcher.jsonMapper());
 
         Random random = new Random(20261122L);
         List<String> inputs = new ArrayList<>();
