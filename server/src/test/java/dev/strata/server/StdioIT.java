@@ -197,7 +197,9 @@ class StdioIT {
         Map<String, Object> content = (Map<String, Object>) r.structuredContent();
         assertThat((List<Map<String, Object>>) content.get("findings")).extracting(f -> f.get("rule"))
                 .contains("bare-id-primary-key", "polymorphic-reference", "undeclared-reference", "temporary-name");
-        assertThat((List<Map<String, Object>>) content.get("suggested_comments")).isNotEmpty();
+        assertThat((List<Map<String, Object>>) content.get("suggested_comments")).extracting(c -> c.get("object"))
+                .contains("public.orders.status", "public.events.payload", "public.attachments.uploaded_at");
+        assertThat((Integer) content.get("tables_profiled")).isGreaterThan(5);
         assertThat(call("schema_report", Map.of("table", "no_such_table")).isError()).isTrue();
     }
 

@@ -4,6 +4,9 @@ import dev.strata.catalog.Relation;
 import dev.strata.catalog.RelationKind;
 import dev.strata.legibility.checks.BareIdKeys;
 import dev.strata.legibility.checks.CrypticNames;
+import dev.strata.legibility.checks.JsonGenerations;
+import dev.strata.legibility.checks.TextDates;
+import dev.strata.legibility.checks.UndocumentedCodes;
 import dev.strata.legibility.checks.MissingComments;
 import dev.strata.legibility.checks.MixedNaming;
 import dev.strata.legibility.checks.PolymorphicPairs;
@@ -33,7 +36,14 @@ public final class SchemaReport {
             new WideTables(),
             new SoftDeletePartlyAdopted(),
             new UnindexedForeignKeys(),
+            // from the data (profiles)
+            new TextDates(),
+            new JsonGenerations(),
+            new UndocumentedCodes(),
             new MissingComments());
+
+    /** Profiling every table of a 5,000-table catalog is not a report anyone waits for. */
+    public static final int MAX_PROFILED_TABLES = 40;
 
     private final List<LegibilityCheck> checks;
 
@@ -45,7 +55,13 @@ public final class SchemaReport {
         this.checks = List.copyOf(checks);
     }
 
+    /** Without profiles: the catalog-based checks only. */
     public SchemaReportResult run(SchemaKnowledge knowledge, String schema, String table) {
+        return run(knowledge, null, schema, table);
+    }
+
+    public SchemaReportResult run(SchemaKnowledge knowledge, ReportContext.Profiles profiles, String schema,
+                                  String table) {
         List<Relation> scope = new ArrayList<>();
         if (table != null && !table.isBlank()) {
             Relation r = knowledge.catalog().resolveLeniently(table).orElseThrow(() -> new ToolException(
@@ -63,11 +79,13 @@ public final class SchemaReport {
             }
         }
         scope.sort(Comparator.comparing(Relation::qualifiedName));
-        ReportContext ctx = new ReportContext(knowledge, scope);
+        ReportContext ctx = new ReportContext(knowledge, scope, profiles);
         for (LegibilityCheck c : checks) c.check(ctx);
         List<dev.strata.guardrail.Finding> findings = new ArrayList<>(ctx.findings());
         findings.sort(Comparator.comparing((dev.strata.guardrail.Finding f) -> f.severity().ordinal())
                 .thenComparing(f -> f.table() == null ? "" : f.table()).thenComparing(dev.strata.guardrail.Finding::rule));
-        return new SchemaReportResult(scope.size(), findings, ctx.comments());
+        List<String> notes = new ArrayList<>(ctx.notes());
+        if (profiles == null) notes.add("no profiles: text dates, JSON generations and codes were not examined");
+        return new SchemaReportResult(scope.size(), ctx.profiledTables(), findings, ctx.comments(), notes);
     }
 }

@@ -4,7 +4,12 @@ import dev.strata.DemoKnowledge;
 import dev.strata.guardrail.Finding;
 import org.junit.jupiter.api.Test;
 
+import dev.strata.profile.ProfileOptions;
+import dev.strata.profile.ProfileService;
+import dev.strata.profile.Profiler;
+
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +44,28 @@ class SchemaReportTest {
         assertThat(messages("missing-comment")).isNotEmpty();
         assertThat(REPORT.suggestedComments()).anySatisfy(c -> assertThat(c.sql()).startsWith("COMMENT ON COLUMN")
                 .contains("commentable_id"));
+    }
+
+    @Test
+    void withProfilesItDocumentsCodesTextDatesAndJsonGenerations() {
+        ProfileService profiles = new ProfileService(DemoKnowledge::get, DemoKnowledge.database(),
+                ProfileOptions.defaults());
+        SchemaReportResult r = new SchemaReport().run(DemoKnowledge.get(), (table, i, n) -> java.util.Optional.of(
+                profiles.cache().table(table, null, false, Profiler.Progress.NONE)), null, null);
+        assertThat(r.tablesProfiled()).isGreaterThan(10);
+        List<String> rules = r.findings().stream().map(f -> f.rule() + " " + f.table() + "." + f.columnName()).toList();
+        assertThat(rules).as("%s", rules).contains("text-dates public.attachments.uploaded_at",
+                "text-dates billing.invoices.issued_on", "json-generations public.events.payload",
+                "json-generations public.webhook_deliveries.response_body", "undocumented-codes public.orders.status");
+        Map<String, String> drafts = r.suggestedComments().stream()
+                .collect(Collectors.toMap(SuggestedComment::object, SuggestedComment::sql));
+        assertThat(drafts.get("public.orders.status")).startsWith("COMMENT ON COLUMN public.orders.status IS")
+                .contains("1 = ?");
+        assertThat(drafts.get("public.orders.state")).contains("pending");
+        assertThat(drafts.get("public.attachments.uploaded_at")).contains("YYYY-MM-DD").contains("DD-Mon-YYYY");
+        assertThat(drafts.get("public.events.payload")).contains("generation");
+        assertThat(r.findings()).filteredOn(f -> f.rule().equals("undocumented-codes"))
+                .anySatisfy(f -> assertThat(f.message()).contains("status").contains("state"));
     }
 
     @Test

@@ -123,7 +123,11 @@ public final class StrataMcp {
                     return new StrataTool.Result(new PlanAnswer(e.plan(), e.findings()), TextRendering.plan(e.plan()));
                 }),
                 tool("schema_report", a -> {
-                    var r = new SchemaReport().run(knowledge.get(), a.string("schema"), a.string("table"));
+                    var r = new SchemaReport().run(knowledge.get(), (table, i, n) -> {
+                        a.progress().step(i - 1, n, "profiling " + table.qualifiedName());
+                        return java.util.Optional.of(profiles.get().cache().table(table, null, false,
+                                dev.strata.profile.Profiler.Progress.NONE));
+                    }, a.string("schema"), a.string("table"));
                     return new StrataTool.Result(r, TextRendering.schemaReport(r));
                 }),
                 tool("review_migration", a -> {
