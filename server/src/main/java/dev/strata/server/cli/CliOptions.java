@@ -46,7 +46,7 @@ final class CliOptions {
     }
 
     static Options serve() {
-        return query(transport(new Options().addOption(URL).addOption(SCHEMAS)));
+        return query(transport(new Options().addOption(URL).addOption(SCHEMAS).addOption(SNAPSHOT_DIR)));
     }
 
     static final Option FORMAT = Option.builder().longOpt("format").hasArg().argName("text|json")
@@ -109,6 +109,28 @@ final class CliOptions {
     /** Connection settings if given (--url, DATABASE_URL, PG*), else null: catalog-free mode. */
     static ConnectionSettings optionalConnection(CommandLine cli, Map<String, String> env) {
         return ConnectionSettings.resolve(cli.getOptionValue(URL), env);
+    }
+
+    static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("FILE")
+            .desc("Write the snapshot to FILE (default standard output)").get();
+    static final Option SNAPSHOT_DIR = Option.builder().longOpt("snapshot-dir").hasArg().argName("DIR")
+            .desc("Snapshot files (NAME.json) that schema_diff can compare by NAME [STRATA_SNAPSHOT_DIR]").get();
+
+    static Options snapshot() {
+        return new Options().addOption(URL).addOption(SCHEMAS).addOption(OUT).addOption(HELP).addOption(VERSION);
+    }
+
+    static Options diff() {
+        return new Options().addOption(URL).addOption(SCHEMAS).addOption(FORMAT).addOption(HELP).addOption(VERSION);
+    }
+
+    /** The snapshot directory of the server, or null. */
+    static java.nio.file.Path snapshotDir(CommandLine cli, Map<String, String> env) {
+        String dir = cli.getOptionValue(SNAPSHOT_DIR, env.get("STRATA_SNAPSHOT_DIR"));
+        if (dir == null || dir.isBlank()) return null;
+        java.nio.file.Path path = java.nio.file.Path.of(dir);
+        if (!java.nio.file.Files.isDirectory(path)) throw new UsageException("--snapshot-dir " + dir + ": no such directory");
+        return path;
     }
 
     static Options demo() {

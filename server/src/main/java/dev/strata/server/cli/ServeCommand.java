@@ -2,6 +2,8 @@ package dev.strata.server.cli;
 
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
+import dev.strata.drift.SnapshotStore;
+import dev.strata.drift.Snapshots;
 import dev.strata.query.QueryLimits;
 import dev.strata.migration.MigrationService;
 import dev.strata.migration.ReviewConfig;
@@ -25,15 +27,23 @@ final class ServeCommand implements Callable<Integer> {
     private final Launcher.HttpSettings http;
     private final QueryLimits limits;
     private final boolean allowWrites;
+    private final java.nio.file.Path snapshotDir;
 
     /** @param http null for stdio */
     ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
                  boolean allowWrites) {
+        this(settings, schemas, http, limits, allowWrites, null);
+    }
+
+    /** @param snapshotDir snapshot files schema_diff can compare by name, or null */
+    ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
+                 boolean allowWrites, java.nio.file.Path snapshotDir) {
         this.settings = settings;
         this.schemas = schemas;
         this.http = http;
         this.limits = limits;
         this.allowWrites = allowWrites;
+        this.snapshotDir = snapshotDir;
     }
 
     @Override
@@ -56,11 +66,14 @@ final class ServeCommand implements Callable<Integer> {
     void serve(CompletableFuture<Database> database) throws Exception {
         LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas));
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
-        live.reload().thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
+        SnapshotStore snapshots = new SnapshotStore(() -> Snapshots.take(database.join(), schemas), snapshotDir);
+        // `startup` is the schema as the server first saw it, pinned right after the first catalog load.
+        live.reload().thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites))
+                .thenRun(snapshots::captureStartup);
         McpJsonMapper json = Launcher.jsonMapper();
         StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
                 allowWrites)), new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)),
-                allowWrites, json);
+                snapshots, allowWrites, json);
         if (http != null) {
             database.join();
             Launcher.serveHttp(mcp, http);

@@ -53,7 +53,8 @@ class RobustnessTest {
         QueryLimits limits = new QueryLimits(Duration.ofSeconds(2), Duration.ofSeconds(1), 50, 64 * 1024, 1000);
         QueryService service = new QueryService(() -> knowledge, db, limits, false);
         MigrationService migrations = new MigrationService(() -> knowledge, db, ReviewConfig.DEFAULT);
-        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> migrations, false, Launcher.jsonMapper());
+        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> migrations,
+                new dev.strata.drift.SnapshotStore(() -> dev.strata.drift.Snapshots.take(db, List.of()), null), false, Launcher.jsonMapper());
 
         Random random = new Random(20261122L);
         List<String> inputs = new ArrayList<>();
@@ -79,6 +80,12 @@ class RobustnessTest {
             if (!Boolean.TRUE.equals(r.isError())) assertThat(r.structuredContent()).as("input %d", i).isNotNull();
         }
         System.out.printf("robustness: %d inputs, %d error results, %d queries actually ran%n", inputs.size(), errors, ran);
+        for (String name : List.of("", "../../etc/passwd", "live.json", "\u0000", "x".repeat(10_000), "STARTUP")) {
+            CallToolResult r = mcp.call("schema_diff", Map.of("from", name, "to", "live"));
+            assertThat(r.isError()).as("schema_diff from %s", name).isTrue();
+            assertThat(((TextContent) r.content().get(0)).text()).contains("known snapshots: live, startup");
+        }
+        assertThat(mcp.call("schema_diff", Map.of("from", "startup", "to", "live")).isError()).isFalse();
         CallToolResult still = mcp.call("run_query", Map.of("sql", "SELECT count(*) FROM regions"));
         assertThat(still.isError()).isFalse();
         db.close();
