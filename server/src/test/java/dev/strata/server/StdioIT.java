@@ -71,7 +71,7 @@ class StdioIT {
         McpSchema.ListToolsResult tools = client.listTools();
         assertThat(tools.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrder(
                 "list_tables", "search_schema", "describe_table", "get_relationships", "find_join_path",
-                "validate_sql", "run_query", "explain_query", "review_migration");
+                "validate_sql", "run_query", "explain_query", "review_migration", "schema_diff");
         for (McpSchema.Tool t : tools.tools()) {
             assertThat(t.outputSchema()).as(t.name()).isNotNull();
             assertThat(t.inputSchema()).as(t.name()).isNotNull();
@@ -183,6 +183,21 @@ class StdioIT {
         assertThat(findings).noneMatch(f -> f.get("rule").equals("create-index-not-concurrently")
                 && ((Integer) f.get("line")) == 4);
         assertThat(text(r)).contains("not ok").contains("ACCESS EXCLUSIVE");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schemaDiffComparesStartupWithLive() {
+        // Nothing in this class changes the schema, so the live database still matches the startup snapshot.
+        CallToolResult r = call("schema_diff", Map.of("from", "startup", "to", "live"));
+        assertThat(r.isError()).as("%s", text(r)).isFalse();
+        Map<String, Object> content = (Map<String, Object>) r.structuredContent();
+        assertThat(content).containsEntry("from", "startup").containsEntry("to", "live")
+                .containsEntry("breaking", 0).doesNotContainKey("changes");
+        assertThat(text(r)).contains("no changes from startup to live");
+        CallToolResult unknown = call("schema_diff", Map.of("from", "yesterday", "to", "live"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("no snapshot named 'yesterday'").contains("live, startup");
     }
 
     @Test
