@@ -45,7 +45,7 @@ class HttpIT {
 
     static void assertServes(McpSyncClient client) {
         client.initialize();
-        assertThat(client.listTools().tools()).hasSize(8);
+        assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name).hasSize(10).contains("review_migration", "schema_diff");
         McpSchema.CallToolResult r = client.callTool(new McpSchema.CallToolRequest("describe_table",
                 Map.of("table", "billing.invoices")));
         assertThat(r.isError()).isFalse();
