@@ -32,7 +32,7 @@ const CONNECT_TIMEOUT_MS = 120_000;
 const REQUEST_TIMEOUT_MS = 60_000;
 const REQ = { timeout: REQUEST_TIMEOUT_MS };
 
-const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'profile_column', 'profile_table', 'review_migration', 'run_query', 'schema_report', 'search_schema', 'validate_sql'];
+const EXPECTED_TOOLS = ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'profile_column', 'profile_table', 'review_migration', 'run_query', 'schema_diff', 'schema_report', 'search_schema', 'validate_sql'];
 
 // ---------------------------------------------------------------- plumbing
 
@@ -138,7 +138,7 @@ mcpTest('1. initialize: serverInfo.name is strata', CONNECT_TIMEOUT_MS + 30_000,
   assert.ok(caps?.resources, 'server declares the resources capability');
 });
 
-mcpTest('2. tools/list: exactly the twelve tools, each with outputSchema and read-only annotations, < 24 KB', REQUEST_TIMEOUT_MS + 10_000, async (t) => {
+mcpTest('2. tools/list: exactly the thirteen tools, each with outputSchema and read-only annotations, < 24 KB', REQUEST_TIMEOUT_MS + 10_000, async (t) => {
   await connected();
   const result = await client.listTools(undefined, REQ);
   const names = result.tools.map((tool) => tool.name).sort();

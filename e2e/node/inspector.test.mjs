@@ -129,10 +129,10 @@ after(async () => {
   clearTimeout(t);
 });
 
-test('inspector --cli (stdio) tools/list: the twelve tools, read-only, with outputSchema', { timeout: CLI_TIMEOUT_MS + 10_000 }, async () => {
+test('inspector --cli (stdio) tools/list: the thirteen tools, read-only, with outputSchema', { timeout: CLI_TIMEOUT_MS + 10_000 }, async () => {
   const result = await inspector(stdioTarget(), ['--method', 'tools/list']);
   const names = result.tools.map((t) => t.name).sort();
-  assert.deepEqual(names, ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'profile_column', 'profile_table', 'review_migration', 'run_query', 'schema_report', 'search_schema', 'validate_sql']);
+  assert.deepEqual(names, ['describe_table', 'explain_query', 'find_join_path', 'get_relationships', 'list_tables', 'profile_column', 'profile_table', 'review_migration', 'run_query', 'schema_diff', 'schema_report', 'search_schema', 'validate_sql']);
   for (const tool of result.tools) {
     assert.equal(typeof tool.outputSchema, 'object', `${tool.name} outputSchema`);
     assert.equal(tool.annotations?.readOnlyHint, true, `${tool.name} readOnlyHint`);

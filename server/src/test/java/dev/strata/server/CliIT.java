@@ -88,4 +88,65 @@ class CliIT {
         Run r = run("validate", "SELECT count(*) FROM accounts WHERE plan = 'Pro'", "--url", url, "--format", "json");
         assertThat(r.out()).contains("literal-not-in-values").contains("'pro'");
     }
+
+    @Test
+    void snapshotAndDiffGateBreakingDrift() throws Exception {
+        DemoDatabase demo = DemoDatabase.shared();
+        demo.execute("postgres", "DROP DATABASE IF EXISTS strata_cli_drift WITH (FORCE)");
+        demo.execute("postgres", "CREATE DATABASE strata_cli_drift");
+        demo.execute("strata_cli_drift", "CREATE TABLE users (user_id bigint PRIMARY KEY, nickname text, "
+                + "email varchar(40))");
+        String url = "postgres://postgres@localhost:" + demo.port() + "/strata_cli_drift";
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("strata-drift");
+        String committed = dir.resolve("schema.json").toString();
+
+        Run snap = run("snapshot", "--url", url, "--out", committed);
+        assertThat(snap.exit()).as("%s", snap.out()).isZero();
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of(committed)))
+                .contains("\"name\": \"users\"").contains("{\"name\":\"nickname\"");
+        Run stdout = run("snapshot", "--url", url);
+        assertThat(stdout.out()).isEqualTo(java.nio.file.Files.readString(java.nio.file.Path.of(committed)));
+
+        Run clean = run("diff", committed, "live", "--url", url);
+        assertThat(clean.exit()).as("%s", clean.out()).isZero();
+        assertThat(clean.out()).contains("no changes from");
+
+        demo.execute("strata_cli_drift", "ALTER TABLE users ALTER COLUMN email TYPE varchar(80)");
+        Run widened = run("diff", committed, "live", "--url", url);
+        assertThat(widened.exit()).as("%s", widened.out()).isZero();
+        assertThat(widened.out()).contains("additive column_type_changed public.users.email: character varying(40) "
+                + "→ character varying(80)").contains("0 breaking, 1 additive");
+
+        demo.execute("strata_cli_drift", "ALTER TABLE users DROP COLUMN nickname");
+        Run broken = run("diff", committed, "live", "--url", url);
+        assertThat(broken.exit()).as("%s", broken.out()).isEqualTo(1);
+        assertThat(broken.out()).contains("BREAKING column_dropped public.users.nickname: text → (gone)")
+                .contains("1 breaking, 1 additive");
+        Run json = run("diff", committed, "live", "--url", url, "--format", "json");
+        assertThat(json.exit()).isEqualTo(1);
+        assertThat(json.out()).contains("\"kind\" : \"column_dropped\"").contains("\"breaking\" : true");
+        // file against file needs no database; backwards, email narrows to varchar(40) again: breaking
+        Run later = run("snapshot", "--url", url, "--out", dir.resolve("now.json").toString());
+        assertThat(later.exit()).isZero();
+        Run backwards = run("diff", dir.resolve("now.json").toString(), committed);
+        assertThat(backwards.exit()).as("%s", backwards.out()).isEqualTo(1);
+        assertThat(backwards.out()).contains("additive column_added public.users.nickname")
+                .contains("BREAKING column_type_changed public.users.email");
+    }
+
+    @Test
+    void snapshotAndDiffUsageMistakesExitTwo() throws Exception {
+        assertThat(run("diff").exit()).isEqualTo(2);
+        assertThat(run("diff", "only-one.json").exit()).isEqualTo(2);
+        assertThat(run("diff", "no/such/old.json", "no/such/new.json").exit()).isEqualTo(2);
+        java.nio.file.Path notASnapshot = java.nio.file.Files.createTempFile("strata", ".json");
+        java.nio.file.Files.writeString(notASnapshot, "{\"hello\": 1}");
+        Run bad = run("diff", notASnapshot.toString(), notASnapshot.toString());
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.out()).contains("not a Strata snapshot");
+        Run noUrl = run("diff", notASnapshot.toString(), "live");
+        assertThat(noUrl.exit()).isEqualTo(2);
+        assertThat(run("snapshot", "--url", "postgres://nobody@127.0.0.1:1/none").exit()).isEqualTo(2);
+        assertThat(run("diff", "a.json", "b.json", "--format", "xml").exit()).isEqualTo(2);
+    }
 }

@@ -29,7 +29,7 @@ class StdioIT {
     /** Every tool the server lists (HttpIT checks the same list over HTTP). */
     static final List<String> TOOLS = List.of("list_tables", "search_schema", "describe_table", "get_relationships",
             "find_join_path", "validate_sql", "run_query", "explain_query", "profile_column", "profile_table",
-            "review_migration", "schema_report");
+            "review_migration", "schema_report", "schema_diff");
     static final JacksonMcpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.builder().build());
     static McpSyncClient client;
     static final StringBuffer serverStderr = new StringBuffer();
@@ -248,6 +248,21 @@ class StdioIT {
         CallToolResult wrong = call("profile_column", Map.of("table", "orders", "column", "stat"));
         assertThat(wrong.isError()).isTrue();
         assertThat(text(wrong)).contains("does not exist").contains("state");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void schemaDiffComparesStartupWithLive() {
+        // Nothing in this class changes the schema, so the live database still matches the startup snapshot.
+        CallToolResult r = call("schema_diff", Map.of("from", "startup", "to", "live"));
+        assertThat(r.isError()).as("%s", text(r)).isFalse();
+        Map<String, Object> content = (Map<String, Object>) r.structuredContent();
+        assertThat(content).containsEntry("from", "startup").containsEntry("to", "live")
+                .containsEntry("breaking", 0).doesNotContainKey("changes");
+        assertThat(text(r)).contains("no changes from startup to live");
+        CallToolResult unknown = call("schema_diff", Map.of("from", "yesterday", "to", "live"));
+        assertThat(unknown.isError()).isTrue();
+        assertThat(text(unknown)).contains("no snapshot named 'yesterday'").contains("live, startup");
     }
 
     @Test

@@ -69,7 +69,9 @@ final class CdsTrainingCommand implements Callable<Integer> {
             throw new DatabaseUnavailableException("no database in the training run", null);
         }, () -> {
             throw new DatabaseUnavailableException("no database in the training run", null);
-        }, () -> new MigrationService(() -> knowledge, null, ReviewConfig.DEFAULT), false, json);
+        }, () -> new MigrationService(() -> knowledge, null, ReviewConfig.DEFAULT),
+                new dev.strata.drift.SnapshotStore(() -> dev.strata.drift.Snapshot.of(empty, List.of()), null), false,
+                json);
         Launcher.serveStdio(mcp, json, new ByteArrayInputStream(SESSION.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(OutputStream.nullOutputStream()));
         // The guardrail's classes (lexer, JSqlParser, rules) are what the first validate_sql/run_query loads.

@@ -57,7 +57,7 @@ final class CliOptions {
     }
 
     static Options serve() {
-        return query(transport(new Options().addOption(URL).addOption(SCHEMAS)));
+        return query(transport(new Options().addOption(URL).addOption(SCHEMAS).addOption(SNAPSHOT_DIR)));
     }
 
     static final Option FORMAT = Option.builder().longOpt("format").hasArg().argName("text|json")
@@ -70,7 +70,7 @@ final class CliOptions {
     static String format(CommandLine cli) {
         String f = cli.getOptionValue(FORMAT, "text");
         if (f.equals("sarif")) {
-            throw new UsageException("--format sarif is for `check` (migration review); validate prints text or json");
+            throw new UsageException("--format sarif is for `check` (migration review); this command prints text or json");
         }
         if (!f.equals("text") && !f.equals("json")) throw new UsageException("--format must be text or json");
         return f;
@@ -120,6 +120,28 @@ final class CliOptions {
     /** Connection settings if given (--url, DATABASE_URL, PG*), else null: catalog-free mode. */
     static ConnectionSettings optionalConnection(CommandLine cli, Map<String, String> env) {
         return ConnectionSettings.resolve(cli.getOptionValue(URL), env);
+    }
+
+    static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("FILE")
+            .desc("Write the snapshot to FILE (default standard output)").get();
+    static final Option SNAPSHOT_DIR = Option.builder().longOpt("snapshot-dir").hasArg().argName("DIR")
+            .desc("Snapshot files (NAME.json) that schema_diff can compare by NAME [STRATA_SNAPSHOT_DIR]").get();
+
+    static Options snapshot() {
+        return new Options().addOption(URL).addOption(SCHEMAS).addOption(OUT).addOption(HELP).addOption(VERSION);
+    }
+
+    static Options diff() {
+        return new Options().addOption(URL).addOption(SCHEMAS).addOption(FORMAT).addOption(HELP).addOption(VERSION);
+    }
+
+    /** The snapshot directory of the server, or null. */
+    static java.nio.file.Path snapshotDir(CommandLine cli, Map<String, String> env) {
+        String dir = cli.getOptionValue(SNAPSHOT_DIR, env.get("STRATA_SNAPSHOT_DIR"));
+        if (dir == null || dir.isBlank()) return null;
+        java.nio.file.Path path = java.nio.file.Path.of(dir);
+        if (!java.nio.file.Files.isDirectory(path)) throw new UsageException("--snapshot-dir " + dir + ": no such directory");
+        return path;
     }
 
     static Options demo() {

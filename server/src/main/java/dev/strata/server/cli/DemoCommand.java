@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         System.err.println(String.format(Locale.ROOT, "strata: demo database ready in %.1f s at %s",
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
-        new ServeCommand(settings, List.of(), http, limits, allowWrites, profileOptions, pollInterval)
+        new ServeCommand(settings, List.of(), http, limits, allowWrites, profileOptions, pollInterval, null)
                 .serve(CompletableFuture.completedFuture(Database.connect(settings)));
         return 0;
     }

@@ -4,6 +4,8 @@ import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.profile.ProfileOptions;
 import dev.strata.profile.ProfileService;
+import dev.strata.drift.SnapshotStore;
+import dev.strata.drift.Snapshots;
 import dev.strata.query.QueryLimits;
 import dev.strata.migration.MigrationService;
 import dev.strata.migration.ReviewConfig;
@@ -30,13 +32,16 @@ final class ServeCommand implements Callable<Integer> {
     private final boolean allowWrites;
     private final ProfileOptions profileOptions;
     private final java.time.Duration pollInterval;
+    private final java.nio.file.Path snapshotDir;
 
     /**
      * @param http         null for stdio
      * @param pollInterval how often the schema watcher checks the catalog fingerprint; zero: never
+     * @param snapshotDir  snapshot files schema_diff can compare by name, or null
      */
     ServeCommand(ConnectionSettings settings, List<String> schemas, Launcher.HttpSettings http, QueryLimits limits,
-                 boolean allowWrites, ProfileOptions profileOptions, java.time.Duration pollInterval) {
+                 boolean allowWrites, ProfileOptions profileOptions, java.time.Duration pollInterval,
+                 java.nio.file.Path snapshotDir) {
         this.profileOptions = profileOptions;
         this.settings = settings;
         this.schemas = schemas;
@@ -44,6 +49,7 @@ final class ServeCommand implements Callable<Integer> {
         this.limits = limits;
         this.allowWrites = allowWrites;
         this.pollInterval = pollInterval;
+        this.snapshotDir = snapshotDir;
     }
 
     @Override
@@ -67,13 +73,17 @@ final class ServeCommand implements Callable<Integer> {
         LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas));
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
         CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
-        firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
+        SnapshotStore snapshots = new SnapshotStore(() -> Snapshots.take(database.join(), schemas), snapshotDir);
+        // `startup` is the schema as the server first saw it, pinned right after the first catalog load.
+        firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites))
+                .thenRun(snapshots::captureStartup);
         McpJsonMapper json = Launcher.jsonMapper();
         // One profile cache serves profile_table/profile_column and the data-aware rules of the guardrail.
         Lazy<ProfileService> profiles = new Lazy<>(() -> new ProfileService(live, database.join(), profileOptions));
         StrataMcp mcp = new StrataMcp(live, new Lazy<>(() -> new QueryService(live, database.join(), limits,
                 allowWrites, profiles.get().cache())), profiles,
-                new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)), allowWrites, json);
+                new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)), snapshots,
+                allowWrites, json);
         if (!pollInterval.isZero()) {
             // after the first load, like the role check: start-up CPU goes to answering initialize first
             firstLoad.thenRun(() -> new SchemaWatcher(live, database.join(), pollInterval)

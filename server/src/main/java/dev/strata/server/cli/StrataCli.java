@@ -31,6 +31,8 @@ public final class StrataCli {
               demo     embedded PostgreSQL with the demo database, served
               validate "SQL" [--url URL] [--format text|json]   one query through the guardrail
               check FILE... [--url URL] [--format text|json|sarif] [--pg-version N]   migration review for CI
+              snapshot [--url URL] [--schemas a,b] [--out FILE]   the catalog as canonical JSON, to commit
+              diff OLD NEW [--url URL] [--format text|json]   OLD/NEW: snapshot files or live; exit 1 on breaking drift
             """;
 
     private StrataCli() {
@@ -70,16 +72,32 @@ public final class StrataCli {
                         }
                         yield checkCommand(cli, env).call();
                     }
+                    case "snapshot" -> {
+                        CommandLine cli = parse(CliOptions.snapshot(), rest, "strata snapshot [options]");
+                        yield cli == null ? 0 : new SnapshotCommand(CliOptions.connection(cli, env),
+                                CliOptions.schemas(cli, env), cli.getOptionValue(CliOptions.OUT)).call();
+                    }
+                    case "diff" -> {
+                        CommandLine cli = parse(CliOptions.diff(), rest, "strata diff OLD NEW [options]", true);
+                        if (cli == null) yield 0;
+                        if (cli.getArgList().size() != 2) {
+                            throw new UsageException("diff takes two snapshots, each a file or live, e.g. strata diff "
+                                    + "schema.json live --url $DATABASE_URL (got " + cli.getArgList().size() + ")");
+                        }
+                        yield new DiffCommand(cli.getArgList().get(0), cli.getArgList().get(1),
+                                CliOptions.optionalConnection(cli, env), CliOptions.schemas(cli, env),
+                                CliOptions.format(cli)).call();
+                    }
                     case "cds-training" -> new CdsTrainingCommand().call();
                     default -> throw new UsageException("unknown command '" + args[0] + "'; commands: demo, "
-                            + "validate, check (run strata --help)");
+                            + "validate, check, snapshot, diff (run strata --help)");
                 };
             }
             CommandLine cli = parse(CliOptions.serve(), args, "strata [options] [command]");
             if (cli == null) return 0;
             return new ServeCommand(CliOptions.connection(cli, env), CliOptions.schemas(cli, env),
                     CliOptions.http(cli, env), CliOptions.limits(cli, env), CliOptions.allowWrites(cli),
-                    CliOptions.profiles(cli, env), CliOptions.pollInterval(cli, env)).call();
+                    CliOptions.profiles(cli, env), CliOptions.pollInterval(cli, env), CliOptions.snapshotDir(cli, env)).call();
         } catch (ParseException e) {
             return fail(e.getMessage() + " (run strata --help)");
         } catch (UsageException | DatabaseUnavailableException | IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.strata.server.mcp;
 
 import dev.strata.catalog.Relation;
 import dev.strata.db.DatabaseUnavailableException;
+import dev.strata.drift.SnapshotStore;
 import dev.strata.guardrail.Finding;
 import dev.strata.guardrail.Validation;
 import dev.strata.legibility.SchemaReport;
@@ -57,10 +58,12 @@ public final class StrataMcp {
      * @param queries  the query service, created on first use (the database connection may still be opening)
      * @param profiles the profile service, created on first use like the query service
      * @param migrations migration review, likewise created on first use
+     * @param snapshots the named snapshots schema_diff compares (startup, live, files)
      * @param allowWrites whether run_query may write (changes its annotations)
      */
     public StrataMcp(Supplier<SchemaKnowledge> knowledge, Supplier<QueryService> queries,
-                     Supplier<ProfileService> profiles, Supplier<MigrationService> migrations, boolean allowWrites,
+                     Supplier<ProfileService> profiles, Supplier<MigrationService> migrations, SnapshotStore snapshots,
+                     boolean allowWrites,
                      McpJsonMapper json) {
         this.knowledge = knowledge;
         this.explorer = new SchemaExplorer(knowledge);
@@ -133,6 +136,10 @@ public final class StrataMcp {
                 tool("review_migration", a -> {
                     var r = migrations.get().review(a.requiredString("sql"), a.integer("pg_version"));
                     return new StrataTool.Result(r, TextRendering.migration(r));
+                }),
+                tool("schema_diff", a -> {
+                    var r = snapshots.diff(a.requiredString("from"), a.requiredString("to"));
+                    return new StrataTool.Result(r, r.text());
                 }));
     }
 

@@ -56,7 +56,8 @@ class RobustnessTest {
         ProfileService profiles = new ProfileService(() -> knowledge, db, ProfileOptions.defaults());
         QueryService service = new QueryService(() -> knowledge, db, limits, false, profiles.cache());
         MigrationService migrations = new MigrationService(() -> knowledge, db, ReviewConfig.DEFAULT);
-        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> profiles, () -> migrations, false,
+        StrataMcp mcp = new StrataMcp(() -> knowledge, () -> service, () -> profiles, () -> migrations,
+                new dev.strata.drift.SnapshotStore(() -> dev.strata.drift.Snapshots.take(db, List.of()), null), false,
                 Launcher.jsonMapper());
 
         Random random = new Random(20261122L);
@@ -83,6 +84,13 @@ class RobustnessTest {
             if (!Boolean.TRUE.equals(r.isError())) assertThat(r.structuredContent()).as("input %d", i).isNotNull();
         }
         System.out.printf("robustness: %d inputs, %d error results, %d queries actually ran%n", inputs.size(), errors, ran);
+        assertThat(mcp.call("schema_diff", Map.of("from", "", "to", "live")).isError()).isTrue();
+        for (String name : List.of("../../etc/passwd", "live.json", "\u0000", "x".repeat(10_000), "STARTUP")) {
+            CallToolResult r = mcp.call("schema_diff", Map.of("from", name, "to", "live"));
+            assertThat(r.isError()).as("schema_diff from %s", name).isTrue();
+            assertThat(((TextContent) r.content().get(0)).text()).contains("known snapshots: live, startup");
+        }
+        assertThat(mcp.call("schema_diff", Map.of("from", "startup", "to", "live")).isError()).isFalse();
         CallToolResult still = mcp.call("run_query", Map.of("sql", "SELECT count(*) FROM regions"));
         assertThat(still.isError()).isFalse();
         db.close();
