@@ -31,6 +31,11 @@ public final class SnapshotStore {
         this.directory = directory;
     }
 
+    /** Pins {@code startup} to a snapshot already taken (the server's first catalog load); the first pin wins. */
+    public synchronized void pinStartup(Snapshot snapshot) {
+        if (startup == null) startup = snapshot;
+    }
+
     /** Pins {@code startup} to the schema as it is now; later calls keep the first one. */
     public synchronized Snapshot captureStartup() {
         if (startup == null) startup = live.get();

@@ -1,5 +1,6 @@
 package dev.strata.drift;
 
+import dev.strata.catalog.Catalog;
 import dev.strata.catalog.CatalogLoader;
 import dev.strata.db.Database;
 
@@ -20,10 +21,15 @@ public final class Snapshots {
 
     /** @param schemas schemas to include; empty means every non-system schema */
     public static Snapshot take(Database database, List<String> schemas) {
+        return of(database, new CatalogLoader(schemas).load(database), schemas);
+    }
+
+    /** A snapshot of a catalog already loaded (with the same schemas): only the schema list is read. */
+    public static Snapshot of(Database database, Catalog catalog, List<String> schemas) {
         List<SnapshotSchema> namespaces = database.withHandle(h -> h.createQuery(SCHEMAS)
                 .map((rs, ctx) -> new SnapshotSchema(rs.getString(1), rs.getString(2))).list());
         List<SnapshotSchema> kept = namespaces.stream()
                 .filter(s -> schemas.isEmpty() || schemas.contains(s.name())).toList();
-        return Snapshot.of(new CatalogLoader(schemas).load(database), kept);
+        return Snapshot.of(catalog, kept);
     }
 }

@@ -1,6 +1,7 @@
 package dev.strata.migration;
 
 import dev.strata.guardrail.Severity;
+import dev.strata.text.Naming;
 
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,7 @@ import java.util.Set;
 public record ReviewConfig(Set<String> exclude, Map<String, Severity> severity, int wideTableColumns,
                            long smallTableRows, long exactCheckRows, int sampleRows, Duration dataCheckTimeout) {
 
-    public static final ReviewConfig DEFAULT = new ReviewConfig(Set.of(), Map.of(), 60, 10_000, 1_000_000, 20_000,
+    public static final ReviewConfig DEFAULT = new ReviewConfig(Set.of(), Map.of(), Naming.WIDE_TABLE_COLUMNS, 10_000, 1_000_000, 20_000,
             Duration.ofSeconds(3));
 
     public ReviewConfig {

@@ -24,9 +24,14 @@ public final class Masking {
     private Masking() {
     }
 
+    /** Whether a column's name says it holds personal data (email, phone, address, token…). */
+    public static boolean personalName(String column) {
+        return PERSONAL_NAME.matcher(column).matches();
+    }
+
     /** Whether the column's values should be masked: by its name, or because most sampled values look personal. */
     public static boolean personal(Column column, ValueSample sample) {
-        if (PERSONAL_NAME.matcher(column.name()).matches()) return true;
+        if (personalName(column.name())) return true;
         if (column.typeCategory() != 'S' || sample == null || sample.values().isEmpty()) return false;
         double personal = 0;
         double all = 0;

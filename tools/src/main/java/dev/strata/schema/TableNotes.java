@@ -1,5 +1,6 @@
 package dev.strata.schema;
 
+import dev.strata.text.Naming;
 import dev.strata.catalog.Catalog;
 import dev.strata.catalog.Column;
 import dev.strata.catalog.Relation;
@@ -18,11 +19,8 @@ import java.util.regex.Pattern;
  */
 final class TableNotes {
 
-    private static final Pattern TEMPORARY_NAME = Pattern.compile(
-            "^(tmp|temp|old|bak|backup|copy|test)_.*|.*_(tmp|temp|old|bak|backup|copy|new|v\\d+)$");
     private static final Pattern DEPRECATED_COMMENT = Pattern.compile(
             "(?i)\\b(deprecated|obsolete|frozen|legacy|do not use|don't use|unused)\\b");
-    static final int WIDE_TABLE_COLUMNS = 60;
 
     private TableNotes() {
     }
@@ -34,7 +32,7 @@ final class TableNotes {
                     + catalog.displayName(r) + " in SQL");
         }
         String lowerName = r.name().toLowerCase(Locale.ROOT);
-        if (TEMPORARY_NAME.matcher(lowerName).matches()) {
+        if (Naming.looksTemporary(lowerName)) {
             notes.add(r.comment() == null
                     ? "the name looks temporary or legacy and no comment says whether it is live"
                     : "the name looks temporary or legacy; its comment says: " + SchemaExplorer.abbreviate(r.comment()));
@@ -56,7 +54,7 @@ final class TableNotes {
             notes.add("primary key is a bare id: always qualify it (" + r.name() + ".id) and join other tables "
                     + "to it only through the references listed here");
         }
-        if (r.columns().size() > WIDE_TABLE_COLUMNS) {
+        if (r.columns().size() > Naming.WIDE_TABLE_COLUMNS) {
             notes.add("wide table: " + r.columns().size() + " columns; select only the columns you need");
         }
         if (r.kind().storesRows() && r.rowsEstimate() < 0) {

@@ -2,6 +2,7 @@ package dev.strata.legibility;
 
 import dev.strata.DemoKnowledge;
 import dev.strata.guardrail.Finding;
+import dev.strata.guardrail.Severity;
 import org.junit.jupiter.api.Test;
 
 import dev.strata.profile.ProfileOptions;
@@ -66,6 +67,24 @@ class SchemaReportTest {
         assertThat(drafts.get("public.events.payload")).contains("generation");
         assertThat(r.findings()).filteredOn(f -> f.rule().equals("undocumented-codes"))
                 .anySatisfy(f -> assertThat(f.message()).contains("status").contains("state"));
+    }
+
+    @Test
+    void cleanTablesAndRealTypesAreLeftAlone() {
+        ProfileService profiles = new ProfileService(DemoKnowledge::get, DemoKnowledge.database(),
+                ProfileOptions.defaults());
+        // regions: commented, a natural key, snake_case, narrow — nothing worth more than an info
+        SchemaReportResult regions = new SchemaReport().run(DemoKnowledge.get(), (table, i, n) -> java.util.Optional.of(
+                profiles.cache().table(table, null, false, Profiler.Progress.NONE)), null, "regions");
+        assertThat(regions.findings()).allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        // billing.invoices.issued_on holds dates as text; due_date beside it is a real date column
+        SchemaReportResult billing = new SchemaReport().run(DemoKnowledge.get(), (table, i, n) -> java.util.Optional.of(
+                profiles.cache().table(table, null, false, Profiler.Progress.NONE)), "billing", null);
+        List<String> flagged = billing.findings().stream()
+                .map(f -> f.rule() + " " + f.table() + "." + f.columnName()).toList();
+        assertThat(flagged).as("%s", flagged).contains("text-dates billing.invoices.issued_on")
+                .doesNotContain("text-dates billing.invoices.due_date");
+        assertThat(billing.findings()).noneMatch(f -> f.rule().equals("wide-table") || f.rule().equals("temporary-name"));
     }
 
     @Test

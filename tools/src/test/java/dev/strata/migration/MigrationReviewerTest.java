@@ -164,6 +164,19 @@ class MigrationReviewerTest {
     }
 
     @Test
+    void psqlMetaCommandsAreSkippedWithAnInfoFinding() {
+        FileReview r = review("\\set ON_ERROR_STOP on\nSET lock_timeout = '1s';\n\\i more.sql\nCREATE INDEX CONCURRENTLY a ON orders (status);");
+        assertThat(r.findings()).filteredOn(f -> f.rule().equals("psql-meta-command"))
+                .extracting(Finding::line, Finding::severity).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, Severity.INFO),
+                        org.assertj.core.groups.Tuple.tuple(3, Severity.INFO));
+        assertThat(r.findings()).filteredOn(f -> f.line() == 3).extracting(Finding::fix)
+                .containsExactly("Review the included file with strata check too.");
+        assertThat(rules(review("SET lock_timeout = '1s'; CREATE INDEX CONCURRENTLY a ON orders (status);")))
+                .doesNotContain("psql-meta-command");
+    }
+
+    @Test
     void largeTablesAreSampledAndSaySo() {
         ReviewConfig sampling = new ReviewConfig(Set.of(), Map.of(), 60, 10_000, 1_000, 5_000, Duration.ofSeconds(5));
         FileReview r = live(sampling).review("ALTER TABLE orders ADD CONSTRAINT orders_total_positive "

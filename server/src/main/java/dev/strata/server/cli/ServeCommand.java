@@ -74,9 +74,9 @@ final class ServeCommand implements Callable<Integer> {
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
         CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
         SnapshotStore snapshots = new SnapshotStore(() -> Snapshots.take(database.join(), schemas), snapshotDir);
-        // `startup` is the schema as the server first saw it, pinned right after the first catalog load.
-        firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites))
-                .thenRun(snapshots::captureStartup);
+        firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
+        // `startup` is the schema as the server first saw it: the first catalog load itself, not a second one.
+        firstLoad.thenAccept(k -> snapshots.pinStartup(Snapshots.of(database.join(), k.catalog(), schemas)));
         McpJsonMapper json = Launcher.jsonMapper();
         // One profile cache serves profile_table/profile_column and the data-aware rules of the guardrail.
         Lazy<ProfileService> profiles = new Lazy<>(() -> new ProfileService(live, database.join(), profileOptions));

@@ -5,6 +5,7 @@ import dev.strata.catalog.Relation;
 import dev.strata.guardrail.Severity;
 import dev.strata.legibility.LegibilityCheck;
 import dev.strata.legibility.ReportContext;
+import dev.strata.text.Naming;
 
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class CrypticNames implements LegibilityCheck {
 
-    private static final Pattern TEMPORARY = Pattern.compile(
-            "^(tmp|temp|old|bak|backup|copy|test)_.*|.*_(tmp|temp|old|bak|backup|copy|new|v\\d+)$");
     private static final Pattern PLACEHOLDER = Pattern.compile("^(flag|misc|extra|field|col|custom|attr|data|val)_?\\d+$");
     private static final Pattern SAYS_TEMPORARY = Pattern.compile("(?i)\\b(temp|temporary|scratch|backup|old|legacy|"
             + "deprecated|obsolete|do not use|unused|frozen)\\b");
@@ -36,7 +35,7 @@ public final class CrypticNames implements LegibilityCheck {
         for (Relation r : ctx.scope()) {
             String name = r.name().toLowerCase(Locale.ROOT);
             String comment = r.comment();
-            if (TEMPORARY.matcher(name).matches()) {
+            if (Naming.looksTemporary(name)) {
                 // "Despite the tmp_ prefix this is the live table" is exactly the contradiction to report
                 boolean contradicts = comment != null && SAYS_LIVE.matcher(comment).find();
                 ctx.report(this, Severity.WARNING, contradicts

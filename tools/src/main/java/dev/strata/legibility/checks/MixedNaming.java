@@ -5,6 +5,7 @@ import dev.strata.catalog.Relation;
 import dev.strata.guardrail.Severity;
 import dev.strata.legibility.LegibilityCheck;
 import dev.strata.legibility.ReportContext;
+import dev.strata.text.Naming;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,11 +48,11 @@ public final class MixedNaming implements LegibilityCheck {
 
     /** A table's camp: the style of its name and columns, "mixed" when they disagree. */
     private static String style(Relation r) {
-        String table = style(r.name());
+        String table = Naming.style(r.name()).label();
         boolean columnsAgree = true;
         String columns = null;
         for (Column c : r.columns()) {
-            String s = style(c.name());
+            String s = Naming.style(c.name()).label();
             if (columns == null) columns = s;
             else if (!columns.equals(s)) columnsAgree = false;
         }
@@ -59,11 +60,4 @@ public final class MixedNaming implements LegibilityCheck {
         return table + " table with " + (columnsAgree ? columns : "mixed-case") + " columns";
     }
 
-    static String style(String name) {
-        if (name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) return "snake_case";
-        if (name.matches("[a-z][a-z0-9]*([A-Z][a-z0-9]*)+")) return "camelCase";
-        if (name.matches("([A-Z][a-z0-9]+)+")) return "PascalCase";
-        if (name.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")) return "UPPER_CASE";
-        return "other";
-    }
 }

@@ -4,13 +4,12 @@ import dev.strata.catalog.Relation;
 import dev.strata.guardrail.Severity;
 import dev.strata.legibility.LegibilityCheck;
 import dev.strata.legibility.ReportContext;
+import dev.strata.text.Naming;
 
 import java.util.Map;
 
 /** <b>wide-table</b> on existing tables: more than 60 columns, usually several entities in one table. */
 public final class WideTables implements LegibilityCheck {
-
-    static final int THRESHOLD = 60;
 
     @Override
     public String id() {
@@ -21,13 +20,13 @@ public final class WideTables implements LegibilityCheck {
     public void check(ReportContext ctx) {
         for (Relation r : ctx.scope()) {
             int n = r.columns().size();
-            if (n <= THRESHOLD) continue;
+            if (n <= Naming.WIDE_TABLE_COLUMNS) continue;
             long uncommented = r.columns().stream().filter(c -> c.comment() == null).count();
             ctx.report(this, Severity.WARNING, r.qualifiedName() + " has " + n + " columns (" + uncommented
                             + " without a comment): readers select everything and guess between look-alike columns",
                     r.qualifiedName(), null, "Split the groups of columns that describe other things into tables keyed "
                             + "by " + r.name() + "'s key; meanwhile comment the columns in use.",
-                    Map.of("columns", n, "threshold", THRESHOLD, "uncommented", uncommented));
+                    Map.of("columns", n, "threshold", Naming.WIDE_TABLE_COLUMNS, "uncommented", uncommented));
         }
     }
 }

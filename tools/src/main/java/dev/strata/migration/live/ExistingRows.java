@@ -3,6 +3,7 @@ package dev.strata.migration.live;
 import dev.strata.catalog.QualifiedName;
 import dev.strata.catalog.Relation;
 import dev.strata.migration.ReviewConfig;
+import dev.strata.profile.Masking;
 import dev.strata.sql.SqlLexer;
 import dev.strata.sql.SqlLexer.Token;
 
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Whether the rows already in a table satisfy a constraint a migration adds. Exact on tables up to
@@ -44,8 +44,6 @@ public final class ExistingRows {
             "array_length", "cardinality", "left", "right", "strpos", "starts_with", "exists", "not", "and", "or",
             "is", "between", "like", "ilike", "similar", "regexp_like", "num_nonnulls", "num_nulls", "mod",
             "sign", "trunc", "to_char", "isfinite", "current_date", "jsonb_array_length", "overlaps", "values");
-    private static final Pattern PERSONAL = Pattern.compile(
-            "(?i).*(e_?mail|name|phone|mobile|token|secret|password|passwd|hash|address|ssn|iban|card).*");
 
     private final LiveDatabase live;
     private final ReviewConfig config;
@@ -97,7 +95,8 @@ public final class ExistingRows {
         String from = name(table) + (exact ? "" : sampleClause(table));
         String sql = "SELECT " + display(columns) + " AS v, count(*) AS n, count(*) OVER () AS groups FROM " + from
                 + " WHERE " + notNull + " GROUP BY " + cols + " HAVING count(*) > 1 ORDER BY n DESC LIMIT 3";
-        boolean personal = columns.stream().anyMatch(c -> PERSONAL.matcher(c).matches());
+        // duplicates of personal values are shown the way profiles show them: masked, shape kept
+        boolean personal = columns.stream().anyMatch(Masking::personalName);
         try {
             return live.queryOrThrow(c -> {
                 List<String> examples = new ArrayList<>();
@@ -178,9 +177,7 @@ public final class ExistingRows {
 
     private static String example(String value, boolean personal) {
         if (value == null) return "NULL";
-        if (!personal || value.length() <= 1) return value;
-        int at = value.indexOf('@');
-        return value.charAt(0) + "***" + (at > 0 ? value.substring(at) : "");
+        return personal ? Masking.mask(value) : value;
     }
 
     private static String failure(SQLException e) {

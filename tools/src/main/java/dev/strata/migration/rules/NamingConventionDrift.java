@@ -8,6 +8,8 @@ import dev.strata.migration.StatementContext;
 import dev.strata.migration.ddl.AlterAction;
 import dev.strata.migration.ddl.Ddl;
 import dev.strata.sql.SqlLexer.Token;
+import dev.strata.text.Naming;
+import dev.strata.text.Naming.Style;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,8 +23,6 @@ import java.util.Map;
  * </pre>
  */
 public final class NamingConventionDrift extends MigrationRuleBase {
-
-    enum Style { SNAKE, CAMEL, PASCAL, UPPER, OTHER }
 
     public NamingConventionDrift() {
         super("naming-convention-drift", Severity.WARNING, "a new name that breaks the schema's case convention");
@@ -53,41 +53,25 @@ public final class NamingConventionDrift extends MigrationRuleBase {
         int total = 0;
         for (Relation r : ctx.live().get().catalog().relations()) {
             if (!r.schema().equals(schema)) continue;
-            counts.merge(style(r.name()), 1, Integer::sum);
+            counts.merge(Naming.style(r.name()), 1, Integer::sum);
             total++;
             for (Column c : r.columns()) {
-                counts.merge(style(c.name()), 1, Integer::sum);
+                counts.merge(Naming.style(c.name()), 1, Integer::sum);
                 total++;
             }
         }
         if (total < 10) return;
         Style dominant = counts.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
         int share = counts.get(dominant) * 100 / total;
-        Style mine = style(name);
+        Style mine = Naming.style(name);
         if (share < 80 || mine == dominant || mine == Style.OTHER) return;
-        ctx.report(this, Severity.WARNING, at, "the new " + what + " name \"" + name + "\" is " + label(mine) + " in "
-                        + "schema " + schema + ", where " + share + " % of names are " + label(dominant), tableKey,
+        ctx.report(this, Severity.WARNING, at, "the new " + what + " name \"" + name + "\" is " + mine.label() + " in "
+                        + "schema " + schema + ", where " + share + " % of names are " + dominant.label(), tableKey,
                 what.equals("column") ? name : null, "Name it " + convert(name, dominant) + ".",
-                Map.of("dominant_style", label(dominant), "share_percent", share));
+                Map.of("dominant_style", dominant.label(), "share_percent", share));
     }
 
-    static Style style(String name) {
-        if (name.matches("[a-z][a-z0-9]*(_[a-z0-9]+)*")) return Style.SNAKE;
-        if (name.matches("[a-z][a-z0-9]*([A-Z][a-z0-9]*)+")) return Style.CAMEL;
-        if (name.matches("([A-Z][a-z0-9]+)+")) return Style.PASCAL;
-        if (name.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")) return Style.UPPER;
-        return Style.OTHER;
-    }
 
-    private static String label(Style s) {
-        return switch (s) {
-            case SNAKE -> "snake_case";
-            case CAMEL -> "camelCase";
-            case PASCAL -> "PascalCase";
-            case UPPER -> "UPPER_CASE";
-            case OTHER -> "mixed";
-        };
-    }
 
     private static String convert(String name, Style target) {
         String snake = name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
