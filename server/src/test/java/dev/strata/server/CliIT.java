@@ -72,6 +72,11 @@ class CliIT {
     void usageMistakesExitTwo() throws Exception {
         assertThat(run("check").exit()).isEqualTo(2);
         assertThat(run("check", "no/such/file.sql").exit()).isEqualTo(2);
+        java.nio.file.Path binary = java.nio.file.Files.createTempFile("strata", ".sql");
+        java.nio.file.Files.write(binary, new byte[]{(byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF});
+        Run notText = run("check", binary.toString());
+        assertThat(notText.exit()).isEqualTo(2);
+        assertThat(notText.out()).contains("not UTF-8 text");
         assertThat(run("check", CORPUS + "safe/001-create-index-concurrently.sql", "--format", "xml").exit())
                 .isEqualTo(2);
         assertThat(run("validate").exit()).isEqualTo(2);

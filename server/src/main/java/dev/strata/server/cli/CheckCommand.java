@@ -88,6 +88,10 @@ final class CheckCommand implements Callable<Integer> {
         if (file.equals("-")) return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
         Path p = Path.of(file);
         if (!Files.isRegularFile(p)) throw new UsageException("cannot read " + file + ": no such file");
-        return Files.readString(p, StandardCharsets.UTF_8);
+        try {
+            return Files.readString(p, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException("cannot read " + file + ": not UTF-8 text (is it a SQL migration?)");
+        }
     }
 }
