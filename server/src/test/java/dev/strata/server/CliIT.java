@@ -69,6 +69,17 @@ class CliIT {
     }
 
     @Test
+    void checkEndsOnArrayTypes() throws Exception {
+        // used to spin forever in the type-name reader: now reviewed like any other column
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("strata-arrays", ".sql");
+        java.nio.file.Files.writeString(file, "CREATE TABLE t (tags text[], grid int[][]);\n"
+                + "ALTER TABLE t ADD COLUMN labels varchar(20)[];\n");
+        Run r = run("check", file.toString(), "--format", "json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("\"kind\" : \"CREATE TABLE\"").doesNotContain("unanalysed-statement");
+    }
+
+    @Test
     void usageMistakesExitTwo() throws Exception {
         assertThat(run("check").exit()).isEqualTo(2);
         assertThat(run("check", "no/such/file.sql").exit()).isEqualTo(2);

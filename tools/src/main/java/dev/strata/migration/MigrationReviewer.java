@@ -1,6 +1,7 @@
 package dev.strata.migration;
 
 import dev.strata.guardrail.Finding;
+import dev.strata.guardrail.Severity;
 import dev.strata.migration.ddl.AlterAction;
 import dev.strata.migration.ddl.ColumnDef;
 import dev.strata.migration.ddl.ConstraintDef;
@@ -68,13 +69,20 @@ public final class MigrationReviewer {
         return new Session(options);
     }
 
-    /** A run over several files applied in order: tables created by an earlier file are new to later ones. */
+    /**
+     * A run over several files applied in order: tables created by an earlier file are new to later ones. Each
+     * file is reviewed on a state carried over from the files before it; a file whose review does not finish
+     * leaves that state as it was.
+     */
     public final class Session {
         private final ReviewOptions options;
         private final int pgVersion;
         private final String pgVersionSource;
         private final List<FileReview> files = new ArrayList<>();
-        private ScriptState state;
+        /** What the files reviewed so far did, for the next file; null before the first. */
+        private ScriptState carried;
+        /** Reviews files under a time limit; replaced when a file's review has to be abandoned. */
+        private java.util.concurrent.ExecutorService worker;
 
         Session(ReviewOptions options) {
             this.options = options;
@@ -88,21 +96,83 @@ public final class MigrationReviewer {
                 pgVersion = ReviewOptions.NEWEST_KNOWN_VERSION;
                 pgVersionSource = "default (no database; pass --pg-version)";
             }
-            state = new ScriptState(options.assumeInTransaction());
         }
 
+        /** Reviews one file with no time limit (the caller bounds the work, e.g. one MCP tool call). */
         public FileReview review(String file, String sql) {
-            if (!files.isEmpty()) {
-                state = options.independentFiles() ? new ScriptState(options.assumeInTransaction())
-                        : state.nextFile(options.assumeInTransaction());
+            return review(file, sql, null);
+        }
+
+        /**
+         * Reviews one file within {@code limit} (null: none). The review stops between statements once the limit
+         * has passed, and a statement that does not end in time is abandoned; either way the file is reported
+         * with what could not be analysed, and the run goes on to the next file.
+         */
+        public FileReview review(String file, String sql, java.time.Duration limit) {
+            ScriptState working = carried == null || options.independentFiles()
+                    ? new ScriptState(options.assumeInTransaction())
+                    : carried.nextFile(options.assumeInTransaction());
+            FileReview review;
+            if (limit == null) {
+                review = reviewFile(file, sql, working, null);
+            } else {
+                review = withinLimit(file, sql, working, limit);
             }
+            if (review != null) {
+                carried = working;
+            } else {
+                review = FileReview.of(file, List.of(), List.of(unfinished(1, 1, "the review of " + file
+                        + " did not finish within " + seconds(limit) + ": nothing in it was analysed")));
+            }
+            files.add(review);
+            return review;
+        }
+
+        /** The review, or null when it had to be abandoned. */
+        private FileReview withinLimit(String file, String sql, ScriptState working, java.time.Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            if (worker == null) worker = daemonWorker();
+            var cancelled = new java.util.concurrent.atomic.AtomicBoolean();
+            var future = worker.submit(() -> reviewFile(file, sql, working, new Deadline(deadline, limit, cancelled)));
+            try {
+                // the review stops by itself at the deadline between statements; the grace covers the statement
+                // running when it passed
+                return future.get(limit.toMillis() + GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                cancelled.set(true);
+                future.cancel(true);
+                worker.shutdownNow();
+                worker = null;   // the stuck thread is a daemon and no longer ours; the next file gets a new one
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                future.cancel(true);
+                return null;
+            } catch (java.util.concurrent.ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException r) throw r;
+                if (cause instanceof Error err) throw err;
+                throw new IllegalStateException(cause);
+            }
+        }
+
+        private FileReview reviewFile(String file, String sql, ScriptState working, Deadline deadline) {
             List<Token> tokens = SqlLexer.tokenize(sql);
             List<SqlStatement> statements = StatementSplitter.split(sql, tokens);
-            ScriptContext script = new ScriptContext(sql, state, config, pgVersion, live,
+            ScriptContext script = new ScriptContext(sql, working, config, pgVersion, live,
                     suppressions(statements, tokens));
             List<StatementReport> reports = new ArrayList<>();
+            List<Finding> extra = new ArrayList<>();
             int index = 0;
             for (SqlStatement st : statements) {
+                if (deadline != null && deadline.passed()) {
+                    if (deadline.cancelled().get()) return null;
+                    extra.add(unfinished(st.line(), st.column(), "the review of "
+                            + file + " stopped at statement " + (index + 1) + " of " + statements.size()
+                            + " after " + seconds(deadline.limit()) + ": this statement and the rest of the file "
+                            + "were not analysed"));
+                    break;
+                }
                 index++;
                 script.enter(st);
                 Ddl ddl = DdlParser.parse(st, sql);
@@ -113,15 +183,46 @@ public final class MigrationReviewer {
             }
             for (MigrationRule r : rules) r.finish(script);
             List<Finding> findings = new ArrayList<>(script.findings());
+            findings.addAll(extra);
             findings.sort(Comparator.comparing(Finding::line).thenComparing(Finding::column));
-            FileReview review = FileReview.of(file, reports, findings);
-            files.add(review);
-            return review;
+            return FileReview.of(file, reports, findings);
         }
 
         public Review finish() {
+            if (worker != null) worker.shutdown();
             return Review.of(pgVersion, pgVersionSource, files, skipped);
         }
+    }
+
+    private static final long GRACE_MILLIS = 2_000;
+
+    private record Deadline(long nanos, java.time.Duration limit, java.util.concurrent.atomic.AtomicBoolean cancelled) {
+        boolean passed() {
+            return System.nanoTime() - nanos > 0 || cancelled.get();
+        }
+    }
+
+    private static java.util.concurrent.ExecutorService daemonWorker() {
+        return java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "strata-migration-review");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private static String seconds(java.time.Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
+    }
+
+    /**
+     * A file Strata could not review in time. Reported whatever the configuration says about
+     * {@code unanalysed-statement}: a review that silently stopped would pass a file nobody read.
+     */
+    private static Finding unfinished(int line, int column, String message) {
+        return new Finding("unanalysed-statement", Severity.WARNING, message, line, column, null, null,
+                "Split the file, or raise file_time_limit_ms in .strata.yml; report the file to Strata if a short "
+                        + "file takes this long.", null);
     }
 
     /** Runs the rules on one statement, then applies it to the script state. */

@@ -33,7 +33,10 @@ public final class MigrationService {
     public Answer review(String sql, Integer pgVersion) {
         Optional<LiveDatabase> live = database == null ? Optional.empty()
                 : Optional.of(new LiveDatabase(knowledge.get().catalog(), database, config));
-        Review review = new MigrationReviewer(live, config).review(sql, new ReviewOptions(pgVersion, false));
+        MigrationReviewer.Session session = new MigrationReviewer(live, config).session(new ReviewOptions(pgVersion, false));
+        // the same time limit as check: a script Strata cannot finish is answered, never a hung tool call
+        session.review("input", sql, config.fileTimeLimit());
+        Review review = session.finish();
         FileReview f = review.files().get(0);
         return new Answer(f.ok(), review.pgVersion(), f.statements(), f.findings(), review.skippedRules());
     }

@@ -18,20 +18,34 @@ import java.util.Set;
  * @param exactCheckRows   {@code existing-rows-violate} counts exactly up to this many rows, samples above
  * @param sampleRows       rows a bounded data check reads on a large table
  * @param dataCheckTimeout statement_timeout of each data check
+ * @param fileTimeLimit    how long {@code check} spends on one file at most; a file it cannot finish in time is
+ *                         reported as not fully analysed (never a hang)
  */
 public record ReviewConfig(Set<String> exclude, Map<String, Severity> severity, int wideTableColumns,
-                           long smallTableRows, long exactCheckRows, int sampleRows, Duration dataCheckTimeout) {
+                           long smallTableRows, long exactCheckRows, int sampleRows, Duration dataCheckTimeout,
+                           Duration fileTimeLimit) {
 
     public static final ReviewConfig DEFAULT = new ReviewConfig(Set.of(), Map.of(), Naming.WIDE_TABLE_COLUMNS, 10_000, 1_000_000, 20_000,
-            Duration.ofSeconds(3));
+            Duration.ofSeconds(3), Duration.ofSeconds(30));
 
     public ReviewConfig {
         exclude = Set.copyOf(exclude);
         severity = Map.copyOf(severity);
     }
 
+    public ReviewConfig(Set<String> exclude, Map<String, Severity> severity, int wideTableColumns, long smallTableRows,
+                        long exactCheckRows, int sampleRows, Duration dataCheckTimeout) {
+        this(exclude, severity, wideTableColumns, smallTableRows, exactCheckRows, sampleRows, dataCheckTimeout,
+                DEFAULT.fileTimeLimit());
+    }
+
     public ReviewConfig withSampleRows(int rows) {
         return new ReviewConfig(exclude, severity, wideTableColumns, smallTableRows, exactCheckRows, rows,
-                dataCheckTimeout);
+                dataCheckTimeout, fileTimeLimit);
+    }
+
+    public ReviewConfig withFileTimeLimit(Duration limit) {
+        return new ReviewConfig(exclude, severity, wideTableColumns, smallTableRows, exactCheckRows, sampleRows,
+                dataCheckTimeout, limit);
     }
 }

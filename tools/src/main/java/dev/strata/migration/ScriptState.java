@@ -50,8 +50,13 @@ public final class ScriptState {
     /** A fresh state for the next file: created tables carry over, the session does not. */
     public ScriptState nextFile(boolean assumeInTransaction) {
         ScriptState next = new ScriptState(assumeInTransaction);
-        next.created.putAll(created);
-        next.indexes.putAll(indexes);
+        // copies, so a file whose review is abandoned cannot change what later files see
+        created.forEach((name, table) -> {
+            NewTable copy = new NewTable();
+            copy.columns.putAll(table.columns);
+            next.created.put(name, copy);
+        });
+        indexes.forEach((table, list) -> next.indexes.put(table, new ArrayList<>(list)));
         next.indexTables.putAll(indexTables);
         return next;
     }

@@ -80,7 +80,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private Review review(MigrationReviewer reviewer, List<String> sources) {
         MigrationReviewer.Session session = reviewer.session(options);
-        for (int i = 0; i < files.size(); i++) session.review(files.get(i), sources.get(i));
+        // each file within the configured time limit: a file Strata cannot finish is reported, never a hang
+        for (int i = 0; i < files.size(); i++) session.review(files.get(i), sources.get(i), config.fileTimeLimit());
         return session.finish();
     }
 

@@ -33,7 +33,7 @@ public sealed interface Ddl {
         }
 
         public List<QualifiedName> tables() {
-            return List.of(table);
+            return table == null ? List.of() : List.of(table);
         }
     }
 
@@ -45,7 +45,7 @@ public sealed interface Ddl {
         }
 
         public List<QualifiedName> tables() {
-            return List.of(table);
+            return table == null ? List.of() : List.of(table);
         }
     }
 
@@ -65,7 +65,7 @@ public sealed interface Ddl {
         }
 
         public List<QualifiedName> tables() {
-            return List.of(table);
+            return table == null ? List.of() : List.of(table);
         }
     }
 
@@ -93,7 +93,7 @@ public sealed interface Ddl {
         }
 
         public List<QualifiedName> tables() {
-            return List.of(table);
+            return table == null ? List.of() : List.of(table);
         }
     }
 

@@ -58,9 +58,12 @@ public final class DdlParser {
                 default -> new Ddl.Other(kind.name().replace('_', ' '), otherLock(kind), List.of());
             };
         } catch (RuntimeException e) {
-            // A recogniser bug must not pass a statement silently: it becomes an unanalysed statement.
+            // A recogniser bug must not pass a statement silently (nor hang the run: see TokenCursor's budget of
+            // looks): it becomes an unanalysed statement.
+            String why = e instanceof TokenCursor.StalledException ? "the recogniser did not advance"
+                    : e.getClass().getSimpleName();
             return new Ddl.Unrecognised(firstWords(new TokenCursor(statement.tokens(), source)),
-                    "the statement could not be analysed (" + e.getClass().getSimpleName() + ")");
+                    "the statement could not be analysed (" + why + ")");
         }
     }
 
@@ -276,6 +279,7 @@ public final class DdlParser {
                 continue;
             }
             if (t.isSymbol("[")) {
+                // text[], int[4], int[][]: the bracket group is consumed whole (group() reads [ as well as ()
                 c.group();
                 array = true;
                 continue;

@@ -7,19 +7,39 @@ import dev.strata.sql.SqlLexer.TokenKind;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A cursor over a statement's significant tokens with the few moves a DDL recogniser needs. */
+/**
+ * A cursor over a statement's significant tokens with the few moves a DDL recogniser needs.
+ *
+ * <p>Every loop of the recogniser looks at the cursor ({@link #atEnd}, {@link #peek}, {@link #is}…) on each turn,
+ * so the cursor carries a budget of looks proportional to the statement's length. A loop that stops consuming
+ * tokens exhausts it within microseconds and ends in {@link StalledException}, which the recogniser turns into an
+ * unanalysed statement: a recogniser bug can cost a statement's analysis, never the run.
+ */
 final class TokenCursor {
+
+    /** Thrown when the recogniser looked at the tokens far more often than any finite reading needs. */
+    static final class StalledException extends RuntimeException {
+        StalledException(int position, int tokens) {
+            super("the recogniser stopped advancing at token " + position + " of " + tokens, null, false, false);
+        }
+    }
+
+    /** Looks allowed per token: generous (a reading peeks a few tokens ahead and rescans groups), still tiny. */
+    private static final int LOOKS_PER_TOKEN = 256;
 
     private final List<Token> tokens;
     private final String source;
     private int i;
+    private long looksLeft;
 
     TokenCursor(List<Token> tokens, String source) {
         this.tokens = tokens;
         this.source = source;
+        this.looksLeft = (long) LOOKS_PER_TOKEN * (tokens.size() + 16);
     }
 
     boolean atEnd() {
+        look();
         return i >= tokens.size();
     }
 
@@ -28,12 +48,19 @@ final class TokenCursor {
     }
 
     Token peek(int ahead) {
+        look();
         int k = i + ahead;
         return k < tokens.size() ? tokens.get(k) : null;
     }
 
+    private void look() {
+        if (--looksLeft < 0) throw new StalledException(i, tokens.size());
+    }
+
+    /** Consumes and returns the next token; past the end it consumes nothing and returns null. */
     Token next() {
-        return tokens.get(i++);
+        look();
+        return i < tokens.size() ? tokens.get(i++) : null;
     }
 
     int position() {
@@ -169,9 +196,12 @@ final class TokenCursor {
         return tokens.size() - 1;
     }
 
-    /** Skips a parenthesised group and returns its inner text, or null if no {@code (} comes next. */
+    /**
+     * Skips a parenthesised (or bracketed: {@code [4]}, {@code [1:2]}) group and returns its inner text, or null
+     * if no {@code (} or {@code [} comes next.
+     */
     String group() {
-        if (!isSymbol("(")) return null;
+        if (!isSymbol("(") && !isSymbol("[")) return null;
         int close = matching(i);
         String inner = close > i + 1 ? textOf(i + 1, close) : "";
         i = close + 1;
