@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
      * line and exit 2 instead of hanging.
      */
     public static Database connect(ConnectionSettings settings) {
+        DriverLogging.silence();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         if (settings.user() != null) config.setUsername(settings.user());
@@ -44,9 +45,14 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "strata");
         config.addDataSourceProperty("connectTimeout", "5");
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // The user's settings (sslmode, targetServerType, socket factory…) go in as properties, never in the URL.
+        settings.driverProperties().forEach(config::addDataSourceProperty);
         // Strata's lexer reads '\' as a complete string, as PostgreSQL does with this on (its default); a
-        // database configured otherwise would read a statement differently from the guardrail.
-        config.addDataSourceProperty("options", "-c standard_conforming_strings=on");
+        // database configured otherwise would read a statement differently from the guardrail. It comes last
+        // so that options of the user's cannot turn it off.
+        String options = settings.driverProperties().get("options");
+        config.addDataSourceProperty("options", (options == null || options.isBlank() ? "" : options + " ")
+                + "-c standard_conforming_strings=on");
         try {
             return new Database(settings, new HikariDataSource(config));
         } catch (HikariPool.PoolInitializationException e) {

@@ -20,7 +20,9 @@ final class CliOptions {
     static final Option HELP = Option.builder("h").longOpt("help").desc("Show this help and exit").get();
     static final Option VERSION = Option.builder("V").longOpt("version").desc("Print the version and exit").get();
     static final Option URL = Option.builder().longOpt("url").hasArg().argName("URL")
-            .desc("postgres://user:pass@host:port/db or jdbc:postgresql://…; default DATABASE_URL or PG* variables")
+            .desc("postgres://user:pass@host:port/db, jdbc:postgresql://… or 'host=… dbname=…' (libpq's forms; "
+                    + "percent-encode @ / : in passwords); default DATABASE_URL, then PGHOST, PGSERVICE… with "
+                    + "~/.pgpass")
             .get();
     static final Option SCHEMAS = Option.builder().longOpt("schemas").hasArg().argName("a,b")
             .desc("Only these schemas (default: every non-system schema) [STRATA_SCHEMAS]").get();
@@ -119,7 +121,13 @@ final class CliOptions {
 
     /** Connection settings if given (--url, DATABASE_URL, PG*), else null: catalog-free mode. */
     static ConnectionSettings optionalConnection(CommandLine cli, Map<String, String> env) {
-        return ConnectionSettings.resolve(cli.getOptionValue(URL), env);
+        return withWarnings(ConnectionSettings.resolve(cli.getOptionValue(URL), env));
+    }
+
+    /** Says once what resolving the settings noticed: a password file others can read, options ignored. */
+    private static ConnectionSettings withWarnings(ConnectionSettings settings) {
+        if (settings != null) settings.notes().forEach(n -> System.err.println("strata: warning: " + n));
+        return settings;
     }
 
     static final Option OUT = Option.builder("o").longOpt("out").hasArg().argName("FILE")
@@ -233,9 +241,9 @@ final class CliOptions {
         ConnectionSettings s = ConnectionSettings.resolve(cli.getOptionValue(URL), env);
         if (s == null) {
             throw new UsageException("no database given: pass --url postgres://user@host:5432/db, set DATABASE_URL "
-                    + "or PGHOST/PGDATABASE, or try `demo`");
+                    + "or PGHOST/PGDATABASE/PGSERVICE, or try `demo`");
         }
-        return s;
+        return withWarnings(s);
     }
 
     static List<String> schemas(CommandLine cli, Map<String, String> env) {
