@@ -53,6 +53,8 @@ public final class StrataMcp {
     private final SchemaExplorer explorer;
     private final McpJsonMapper json;
     private final List<StrataTool> tools;
+    private final AnswerBudget budget = new AnswerBudget();
+    private final AnswerPages pages = new AnswerPages();
 
     /**
      * @param queries  the query service, created on first use (the database connection may still be opening)
@@ -102,11 +104,11 @@ public final class StrataMcp {
                 tool("profile_table", a -> {
                     var r = profiles.get().profileTable(a.requiredString("table"), a.integer("sample_rows"),
                             a.bool("refresh"), a.progress());
-                    return new StrataTool.Result(r, TextRendering.profile(r));
+                    return StrataTool.Result.rendered(r, TextRendering::profile);
                 }),
                 tool("validate_sql", a -> {
                     var r = queries.get().validate(a.requiredString("sql"));
-                    return new StrataTool.Result(r, TextRendering.validation(r));
+                    return StrataTool.Result.rendered(r, TextRendering::validation);
                 }),
                 writable(tool("run_query", a -> {
                     QueryService.Outcome outcome = queries.get().run(a.requiredString("sql"), a.integer("max_rows"));
@@ -135,11 +137,11 @@ public final class StrataMcp {
                 }),
                 tool("review_migration", a -> {
                     var r = migrations.get().review(a.requiredString("sql"), a.integer("pg_version"));
-                    return new StrataTool.Result(r, TextRendering.migration(r));
+                    return StrataTool.Result.rendered(r, TextRendering::migration);
                 }),
                 tool("schema_diff", a -> {
                     var r = snapshots.diff(a.requiredString("from"), a.requiredString("to"));
-                    return new StrataTool.Result(r, r.text());
+                    return StrataTool.Result.rendered(r, dev.strata.drift.DiffReport::text);
                 }));
     }
 
@@ -232,17 +234,26 @@ public final class StrataMcp {
 
     CallToolResult call(StrataTool tool, Map<String, Object> arguments, Profiler.Progress progress) {
         try {
-            Args args = new Args(arguments, progress);
-            StrataTool.Result result = tool.handler().apply(args);
+            Args args = new Args(arguments, progress, tool.name(), tool.inputProperties());
+            int offset = tool.pageable() ? args.offset() : 0;
+            StrataTool.Result result = offset > 0 ? pages.get(tool.name(), arguments) : null;
+            if (result == null) result = tool.handler().apply(args);
+            // Every answer fits the size budget, whatever the tool returned (see AnswerBudget).
+            AnswerBudget.Fitted fitted = budget.fit(result.value(), result.text(), result.render(), offset,
+                    tool.pageable());
+            if (fitted.structured().containsKey("next_offset")) pages.put(tool.name(), arguments, result);
             return CallToolResult.builder()
-                    .structuredContent(Json.toMap(result.value()))
-                    .addTextContent(result.text())
+                    .structuredContent(fitted.structured())
+                    .addTextContent(fitted.text())
                     .isError(false)
                     .build();
         } catch (RefusedException e) {
+            Refusal refusal = new Refusal(e.validation.findings());
+            AnswerBudget.Fitted fitted = budget.fit(refusal, e.getMessage() + "\n"
+                    + TextRendering.findings(refusal.findings()), null, 0, false);
             return CallToolResult.builder()
-                    .structuredContent(Json.toMap(new Refusal(e.validation.findings())))
-                    .addTextContent(e.getMessage() + "\n" + TextRendering.findings(e.validation.findings()))
+                    .structuredContent(fitted.structured())
+                    .addTextContent(fitted.text())
                     .isError(true).build();
         } catch (ToolException | DatabaseUnavailableException e) {
             return error(e.getMessage());
