@@ -383,19 +383,16 @@ public final class StrataMcp {
         }
     }
 
-    /** Table names for the prompts' table argument: {@code name} or, once a dot is typed, {@code schema.name}. */
+    /** Table names for the prompts' table argument: by name or schema prefix, or substring (TableNameCompletion). */
     McpSchema.CompleteResult completePrompt(McpSchema.CompleteRequest request) {
         if (!request.argument().name().equals("table")) {
             return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
         }
-        String prefix = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
-        boolean qualified = prefix.contains(".");
-        List<String> values = knowledge.get().catalog().relations().stream()
-                .map(r -> qualified ? r.qualifiedName() : r.name())
-                .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(prefix)).distinct().sorted().toList();
-        List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
-        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(page, values.size(),
-                values.size() > page.size()));
+        var result = dev.strata.prompts.TableNameCompletion.complete(knowledge.get().catalog().relations().stream()
+                .map(r -> new dev.strata.prompts.TableNameCompletion.Table(r.schema(), r.name())).toList(),
+                request.argument().value(), 100);
+        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(result.values(),
+                result.total(), result.hasMore()));
     }
 
     McpSchema.ReadResourceResult readTables(String uri) {

@@ -1,17 +1,7 @@
 package dev.strata.server.mcp;
 
-import dev.strata.db.ConnectionSettings;
-import dev.strata.db.Database;
-import dev.strata.demo.DemoDatabase;
 import dev.strata.json.Json;
 import dev.strata.migration.MigrationService;
-import dev.strata.migration.ReviewConfig;
-import dev.strata.profile.ProfileOptions;
-import dev.strata.profile.ProfileService;
-import dev.strata.query.QueryLimits;
-import dev.strata.query.QueryService;
-import dev.strata.schema.SchemaKnowledge;
-import dev.strata.server.Launcher;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import org.junit.jupiter.api.AfterAll;
@@ -29,25 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every answer fits its budget, a cut answer says what it left out, and offset pages through the rest. */
 class AnswerBudgetTest {
 
-    static Database db;
+    static InProcessStrata strata;
     static StrataMcp mcp;
     static MigrationService migrations;
 
     @BeforeAll
     static void start() {
-        db = Database.connect(ConnectionSettings.parse(DemoDatabase.shared().url()));
-        SchemaKnowledge knowledge = SchemaKnowledge.load(db, List.of());
-        ProfileService profiles = new ProfileService(() -> knowledge, db, ProfileOptions.defaults());
-        QueryService queries = new QueryService(() -> knowledge, db, QueryLimits.defaults(), false, profiles.cache());
-        migrations = new MigrationService(() -> knowledge, db, ReviewConfig.DEFAULT);
-        mcp = new StrataMcp(() -> knowledge, () -> queries, () -> profiles, () -> migrations,
-                new dev.strata.drift.SnapshotStore(() -> dev.strata.drift.Snapshots.take(db, List.of()), null), false,
-                Launcher.jsonMapper());
+        strata = new InProcessStrata();
+        mcp = strata.mcp;
+        migrations = strata.migrations;
     }
 
     @AfterAll
     static void stop() {
-        db.close();
+        strata.close();
     }
 
     /** A migration of about 620 KB whose statements each draw findings: the case that once answered 17 MB. */
