@@ -60,7 +60,12 @@ final class AnswerBudget {
      * @param pageable whether the tool accepts {@code offset}
      */
     Fitted fit(Object value, String text, Function<Object, String> render, int offset, boolean pageable) {
-        Map<String, Object> full = Json.toMap(value);
+        return fit(value, Json.toMap(value), text, render, offset, pageable);
+    }
+
+    /** @param full the value as the JSON map it is sent as (computed once per answer, kept across its pages) */
+    Fitted fit(Object value, Map<String, Object> full, String text, Function<Object, String> render, int offset,
+               boolean pageable) {
         if (offset == 0 && bytes(full) <= structuredBytes && utf8(text) <= textBytes) {
             return new Fitted(full, text, false);
         }
@@ -69,9 +74,18 @@ final class AnswerBudget {
             if (v instanceof List<?> l) longest = Math.max(longest, l.size());
         }
         int remaining = Math.max(0, longest - offset);
-        // The largest page that fits: binary search over the number of items kept per list.
+        // The largest page that fits: doubling from one item, then a binary search, so the cost follows the
+        // size of the page rather than of the whole answer.
         int lo = 0;
         int hi = remaining;
+        for (int probe = 1; probe <= remaining; probe *= 2) {
+            if (!fits(full, value, render, offset, probe)) {
+                hi = probe - 1;
+                break;
+            }
+            lo = probe;
+            if (probe > remaining / 2) break;
+        }
         while (lo < hi) {
             int mid = lo + (hi - lo + 1) / 2;
             if (fits(full, value, render, offset, mid)) lo = mid;

@@ -11,13 +11,17 @@ import java.util.Map;
  */
 final class AnswerPages {
 
-    private static final int ENTRIES = 4;
+    private static final int ENTRIES = 2;
     private static final Duration KEPT = Duration.ofMinutes(5);
 
     private record Key(String tool, Map<String, Object> arguments) {
     }
 
-    private record Entry(StrataTool.Result result, long storedNanos) {
+    /** A cut answer: the tool's result and the JSON map it is sent as. */
+    record Page(StrataTool.Result result, Map<String, Object> full) {
+    }
+
+    private record Entry(Page page, long storedNanos) {
     }
 
     private final Map<Key, Entry> entries = new LinkedHashMap<>(8, 0.75f, true) {
@@ -27,7 +31,7 @@ final class AnswerPages {
         }
     };
 
-    synchronized StrataTool.Result get(String tool, Map<String, Object> arguments) {
+    synchronized Page get(String tool, Map<String, Object> arguments) {
         Key key = key(tool, arguments);
         Entry e = entries.get(key);
         if (e == null) return null;
@@ -35,11 +39,11 @@ final class AnswerPages {
             entries.remove(key);
             return null;
         }
-        return e.result();
+        return e.page();
     }
 
-    synchronized void put(String tool, Map<String, Object> arguments, StrataTool.Result result) {
-        entries.put(key(tool, arguments), new Entry(result, System.nanoTime()));
+    synchronized void put(String tool, Map<String, Object> arguments, Page page) {
+        entries.put(key(tool, arguments), new Entry(page, System.nanoTime()));
     }
 
     private static Key key(String tool, Map<String, Object> arguments) {

@@ -236,12 +236,16 @@ public final class StrataMcp {
         try {
             Args args = new Args(arguments, progress, tool.name(), tool.inputProperties());
             int offset = tool.pageable() ? args.offset() : 0;
-            StrataTool.Result result = offset > 0 ? pages.get(tool.name(), arguments) : null;
-            if (result == null) result = tool.handler().apply(args);
+            AnswerPages.Page page = offset > 0 ? pages.get(tool.name(), arguments) : null;
+            if (page == null) {
+                StrataTool.Result computed = tool.handler().apply(args);
+                page = new AnswerPages.Page(computed, Json.toMap(computed.value()));
+            }
+            StrataTool.Result result = page.result();
             // Every answer fits the size budget, whatever the tool returned (see AnswerBudget).
-            AnswerBudget.Fitted fitted = budget.fit(result.value(), result.text(), result.render(), offset,
-                    tool.pageable());
-            if (fitted.structured().containsKey("next_offset")) pages.put(tool.name(), arguments, result);
+            AnswerBudget.Fitted fitted = budget.fit(result.value(), page.full(), result.text(), result.render(),
+                    offset, tool.pageable());
+            if (fitted.structured().containsKey("next_offset")) pages.put(tool.name(), arguments, page);
             return CallToolResult.builder()
                     .structuredContent(fitted.structured())
                     .addTextContent(fitted.text())
