@@ -122,7 +122,8 @@ final class LibpqOptions {
                         out.put(key, value); // a pgjdbc property, as jdbc: URLs carry them
                     } else {
                         throw new ConnectionSettingsException(source + ": '" + key + "' is not a libpq or pgjdbc "
-                                + "connection option");
+                                + "connection option" + (key.equals("schema") ? " (to choose schemas, remove it and "
+                                + "pass --schemas)" : ""));
                     }
                 }
             }

@@ -85,7 +85,8 @@ class ConnectionSettingsTest {
         assertRefused("postgres://app:p w@h/shop", "password contains a space");
         assertRefused("postgres://app:pw@[::1/shop", "never closed");
         assertRefused("postgres://h/shop?sslmode=sometimes", "sslmode must be disable, allow, prefer, require");
-        assertRefused("postgres://h/shop?schema=public", "'schema' is not a libpq or pgjdbc connection option");
+        assertRefused("postgres://h/shop?schema=public", "'schema' is not a libpq or pgjdbc connection option",
+                "pass --schemas");
         assertRefused("postgres://h/shop?sslcrl=/x.crl", "sslcrl is not supported");
         assertRefused("postgres://h/shop?target_session_attrs=fastest", "target_session_attrs must be");
         assertRefused("mysql://u:pw@h/d", "must start with postgres://", "(got mysql://)");
