@@ -35,6 +35,11 @@ final class AnswerBudget {
     static final int STRUCTURED_BYTES = 2 * 1024 * 1024;
     /** A single string kept whole up to this length when one item alone is over budget. */
     static final int STRING_CHARS = 4_000;
+    /**
+     * Lists this small are never cut: they describe the others (run_query's columns for its rows, the rules a
+     * review skipped) and are repeated whole on every page.
+     */
+    static final int SMALL_LIST_BYTES = 16 * 1024;
 
     private final int textBytes;
     private final int structuredBytes;
@@ -69,9 +74,13 @@ final class AnswerBudget {
         if (offset == 0 && bytes(full) <= structuredBytes && utf8(text) <= textBytes) {
             return new Fitted(full, text, false);
         }
+        java.util.Set<String> cuttable = new java.util.HashSet<>();
         int longest = 0;
-        for (Object v : full.values()) {
-            if (v instanceof List<?> l) longest = Math.max(longest, l.size());
+        for (Map.Entry<String, Object> e : full.entrySet()) {
+            if (e.getValue() instanceof List<?> l && !small(l)) {
+                cuttable.add(e.getKey());
+                longest = Math.max(longest, l.size());
+            }
         }
         int remaining = Math.max(0, longest - offset);
         // The largest page that fits: doubling from one item, then a binary search, so the cost follows the
@@ -79,7 +88,7 @@ final class AnswerBudget {
         int lo = 0;
         int hi = remaining;
         for (int probe = 1; probe <= remaining; probe *= 2) {
-            if (!fits(full, value, render, offset, probe)) {
+            if (!fits(full, cuttable, value, render, offset, probe)) {
                 hi = probe - 1;
                 break;
             }
@@ -88,16 +97,16 @@ final class AnswerBudget {
         }
         while (lo < hi) {
             int mid = lo + (hi - lo + 1) / 2;
-            if (fits(full, value, render, offset, mid)) lo = mid;
+            if (fits(full, cuttable, value, render, offset, mid)) lo = mid;
             else hi = mid - 1;
         }
         int keep = lo;
-        Map<String, Object> structured = slice(full, offset, keep);
-        String pageText = render == null ? null : renderSlice(value, render, offset, keep);
+        Map<String, Object> structured = slice(full, cuttable, offset, keep);
+        String pageText = render == null ? null : renderSlice(value, cuttable, render, offset, keep);
         if (keep == 0 && remaining > 0) {
             // One item alone is over budget: keep one, with its long strings shortened.
             keep = 1;
-            structured = shorten(slice(full, offset, 1), STRING_CHARS);
+            structured = shorten(slice(full, cuttable, offset, 1), STRING_CHARS);
             pageText = null;
         }
         if (bytes(structured) > structuredBytes) structured = shorten(structured, 200);
@@ -105,7 +114,7 @@ final class AnswerBudget {
         Map<String, Object> omitted = new LinkedHashMap<>();
         List<String> summary = new ArrayList<>();
         for (Map.Entry<String, Object> e : full.entrySet()) {
-            if (!(e.getValue() instanceof List<?> list)) continue;
+            if (!(e.getValue() instanceof List<?> list) || !cuttable.contains(e.getKey())) continue;
             int shownEnd = Math.min(list.size(), offset + keep);
             int left = list.size() - shownEnd;
             if (left <= 0) continue;
@@ -137,18 +146,19 @@ final class AnswerBudget {
         return new Fitted(structured, note + body, true);
     }
 
-    private boolean fits(Map<String, Object> full, Object value, Function<Object, String> render, int offset, int keep) {
-        if (bytes(slice(full, offset, keep)) > structuredBytes) return false;
+    private boolean fits(Map<String, Object> full, java.util.Set<String> cuttable, Object value,
+                         Function<Object, String> render, int offset, int keep) {
+        if (bytes(slice(full, cuttable, offset, keep)) > structuredBytes) return false;
         if (render == null) return true;
-        String t = renderSlice(value, render, offset, keep);
+        String t = renderSlice(value, cuttable, render, offset, keep);
         return t != null && utf8(t) <= textBytes - 1024;
     }
 
-    /** Every top-level list cut to items [offset, offset + keep); lists with nothing left there are dropped. */
-    static Map<String, Object> slice(Map<String, Object> full, int offset, int keep) {
+    /** Every cuttable list cut to items [offset, offset + keep); lists with nothing left there are dropped. */
+    static Map<String, Object> slice(Map<String, Object> full, java.util.Set<String> cuttable, int offset, int keep) {
         Map<String, Object> out = new LinkedHashMap<>();
         full.forEach((k, v) -> {
-            if (v instanceof List<?> l) {
+            if (v instanceof List<?> l && cuttable.contains(k)) {
                 List<?> part = sub(l, offset, keep);
                 if (!part.isEmpty()) out.put(k, part);
             } else {
@@ -165,7 +175,8 @@ final class AnswerBudget {
     }
 
     /** The same record with its list components cut alike, rendered by the tool's renderer; null if not a record. */
-    private static String renderSlice(Object value, Function<Object, String> render, int offset, int keep) {
+    private static String renderSlice(Object value, java.util.Set<String> cuttable, Function<Object, String> render,
+                                      int offset, int keep) {
         try {
             if (!value.getClass().isRecord()) return null;
             RecordComponent[] components = value.getClass().getRecordComponents();
@@ -176,7 +187,8 @@ final class AnswerBudget {
                 var accessor = components[i].getAccessor();
                 accessor.setAccessible(true);
                 Object v = accessor.invoke(value);
-                args[i] = v instanceof List<?> l ? sub(l, offset, keep) : v;
+                args[i] = v instanceof List<?> l && cuttable.contains(snakeCase(components[i].getName()))
+                        ? sub(l, offset, keep) : v;
             }
             Constructor<?> canonical = value.getClass().getDeclaredConstructor(types);
             canonical.setAccessible(true);
@@ -184,6 +196,31 @@ final class AnswerBudget {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The JSON name of a record component, as {@link Json} writes it. */
+    static String snakeCase(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                if (i > 0) sb.append('_');
+                sb.append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Whether a list serializes within {@link #SMALL_LIST_BYTES}, measured item by item until it does not. */
+    private static boolean small(List<?> list) {
+        long total = 2;
+        for (Object item : list) {
+            total += Json.MAPPER.writeValueAsBytes(item).length + 1;
+            if (total > SMALL_LIST_BYTES) return false;
+        }
+        return true;
     }
 
     /** Counts of the left-out items by their rule, kind or severity, when they have one. */

@@ -144,6 +144,9 @@ class AnswerBudgetTest {
     record Page(String title, List<String> items, List<Integer> numbers) {
     }
 
+    record Table(List<String> columns, List<String> rows) {
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void theBudgetCutsAnyRecordAndItsTextAlike() {
@@ -177,6 +180,19 @@ class AnswerBudgetTest {
         AnswerBudget.Fitted one = budget.fit(huge, "short", null, 0, false);
         assertThat(Json.write(one.structured()).length()).isLessThan(64 * 1024);
         assertThat(one.structured().get("title").toString()).endsWith("(196000 more characters)");
+
+        // small lists describe the big ones (run_query's columns for its rows): never cut, on every page
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < 60; i++) columns.add("c" + i);
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) rows.add("r" + i + "-" + "v".repeat(2_000));
+        Table table = new Table(columns, rows);
+        AnswerBudget.Fitted wide = budget.fit(table, "rows", null, 0, true);
+        assertThat((List<String>) wide.structured().get("rows")).hasSizeLessThan(60);
+        assertThat(wide.structured().get("columns")).isEqualTo(columns);
+        assertThat((Map<String, Object>) wide.structured().get("omitted")).containsOnlyKeys("rows");
+        AnswerBudget.Fitted second = budget.fit(table, "rows", null, (Integer) wide.structured().get("next_offset"), true);
+        assertThat(second.structured().get("columns")).isEqualTo(columns);
 
         // an answer within budget is untouched
         Page small = new Page("t", List.of("a", "b"), List.of(1));
