@@ -102,6 +102,17 @@ class ConnectionSettingsTest {
     }
 
     @Test
+    void hostaddrIsWhereToConnectAndHostWhatToMatch(@TempDir Path home) throws Exception {
+        Path pgpass = home.resolve(".pgpass");
+        Files.writeString(pgpass, "db.internal:5432:*:app:by-name\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        ConnectionSettings s = ConnectionSettings.resolve("postgres://app@/shop?host=db.internal&hostaddr=192.0.2.7",
+                env("HOME", home.toString()));
+        assertThat(s.endpoints()).containsExactly(new ConnectionSettings.Endpoint("192.0.2.7", 5432));
+        assertThat(s.password()).isEqualTo("by-name");
+    }
+
+    @Test
     void applicationSettingsInASharedUrlAreIgnoredAloud() {
         ConnectionSettings s = ConnectionSettings.parse("postgres://app@db/shop?schema=public&connection_limit=5");
         assertThat(s.host()).isEqualTo("db");

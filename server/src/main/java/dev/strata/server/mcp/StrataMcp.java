@@ -435,11 +435,14 @@ public final class StrataMcp {
         String prefix = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
         String schemaContext = request.context() != null && request.context().arguments() != null
                 ? request.context().arguments().get("schema") : null;
+        // names that begin with what was typed first, then names that contain it (case does not matter)
         List<String> values = knowledge.get().catalog().relations().stream()
                 .filter(r -> schemaContext == null || r.schema().equals(schemaContext))
                 .map(r -> argument.equals("schema") ? r.schema() : r.name())
-                .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(prefix))
-                .distinct().toList();
+                .filter(v -> v.toLowerCase(Locale.ROOT).contains(prefix)).distinct()
+                .sorted(java.util.Comparator.comparing((String v) -> !v.toLowerCase(Locale.ROOT).startsWith(prefix))
+                        .thenComparing(String.CASE_INSENSITIVE_ORDER))
+                .toList();
         List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
         return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(page, values.size(),
                 values.size() > page.size()));

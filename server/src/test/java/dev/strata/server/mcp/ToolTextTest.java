@@ -62,5 +62,9 @@ class ToolTextTest {
                 new McpSchema.PromptReference("write_query"),
                 new McpSchema.CompleteRequest.CompleteArgument("table", "voice")));
         assertThat(inside.completion().values()).contains("billing.invoices");
+        McpSchema.CompleteResult template = strata.mcp.complete(new McpSchema.CompleteRequest(
+                new McpSchema.ResourceReference("strata://table/{schema}/{name}"),
+                new McpSchema.CompleteRequest.CompleteArgument("name", "ITEM")));
+        assertThat(template.completion().values()).contains("order_items");
     }
 }
