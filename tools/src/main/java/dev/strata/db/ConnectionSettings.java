@@ -85,6 +85,7 @@ public final class ConnectionSettings {
         List<String> notes = new ArrayList<>();
         Map<String, String> keywords = new LinkedHashMap<>();
         boolean jdbc = false;
+        boolean uri = text != null && ConnectionString.looksLikeUri(text);
         if (text != null) {
             ConnectionString.Parsed parsed = ConnectionString.parse(text, source);
             keywords.putAll(parsed.keywords());
@@ -116,7 +117,7 @@ public final class ConnectionSettings {
         boolean fromHostaddr = blankToNull(keywords.get("hostaddr")) != null;
         List<Endpoint> endpoints = endpoints(fromHostaddr ? keywords.get("hostaddr") : keywords.get("host"),
                 keywords.get("port"), source);
-        Map<String, String> properties = LibpqOptions.driverProperties(keywords, jdbc, source, notes);
+        Map<String, String> properties = LibpqOptions.driverProperties(keywords, jdbc, uri, source, notes);
 
         String password = keywords.get("password");
         if (password == null && files) {

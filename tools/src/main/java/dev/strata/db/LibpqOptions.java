@@ -60,8 +60,8 @@ final class LibpqOptions {
      * The driver properties for the keywords that are neither endpoint nor credentials. Values are checked where
      * a wrong one would change what is connected to, or how safely.
      */
-    static Map<String, String> driverProperties(Map<String, String> keywords, boolean jdbc, String source,
-                                                List<String> notes) {
+    static Map<String, String> driverProperties(Map<String, String> keywords, boolean jdbc, boolean uri,
+                                                String source, List<String> notes) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : keywords.entrySet()) {
             String key = e.getKey();
@@ -121,13 +121,56 @@ final class LibpqOptions {
                     } else if (PGProperty.forName(key) != null) {
                         out.put(key, value); // a pgjdbc property, as jdbc: URLs carry them
                     } else {
-                        throw new ConnectionSettingsException(source + ": '" + key + "' is not a libpq or pgjdbc "
-                                + "connection option");
+                        String near = nearest(key);
+                        if (near != null || !uri) {
+                            // a misspelt option may be one that makes the connection safer (sslmod=require)
+                            throw new ConnectionSettingsException(source + ": '" + key + "' is not a libpq or pgjdbc "
+                                    + "connection option" + (near != null ? "; did you mean " + near + "?" : ""));
+                        }
+                        // URLs shared with an application often carry its own settings (Prisma's schema=…)
+                        notes.add("ignored URL parameter '" + key + "' (not a libpq or pgjdbc option"
+                                + (key.equals("schema") ? "; choose schemas with --schemas" : "") + ")");
                     }
                 }
             }
         }
         return out;
+    }
+
+    /** The known option within two edits of {@code key} (ignoring case and underscores), or null. */
+    static String nearest(String key) {
+        String k = key.toLowerCase(Locale.ROOT).replace("_", "");
+        java.util.List<String> names = new java.util.ArrayList<>(ENVIRONMENT.keySet());
+        names.addAll(OTHER_KEYWORDS);
+        for (PGProperty p : PGProperty.values()) names.add(p.getName());
+        String best = null;
+        int bestDistance = 3;
+        for (String name : names) {
+            int d = distance(k, name.toLowerCase(Locale.ROOT).replace("_", ""));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = name;
+            }
+        }
+        return best;
+    }
+
+    private static int distance(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 2) return 3;
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1),
+                        prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     private static String oneOf(String source, String key, String value, String... allowed) {

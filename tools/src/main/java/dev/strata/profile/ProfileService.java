@@ -26,9 +26,11 @@ public final class ProfileService {
     private final Supplier<SchemaKnowledge> knowledge;
     private final SchemaExplorer explorer;
     private final ProfileCache cache;
+    private final Database database;
 
     public ProfileService(Supplier<SchemaKnowledge> knowledge, Database database, ProfileOptions options) {
         this.knowledge = knowledge;
+        this.database = database;
         this.explorer = new SchemaExplorer(knowledge);
         this.cache = new ProfileCache(database, options, () -> knowledge.get().graph());
     }
@@ -39,6 +41,7 @@ public final class ProfileService {
 
     public TableProfile profileTable(String table, Integer sampleRows, Boolean refresh, Profiler.Progress progress) {
         Relation r = profilable(table);
+        requireSelect(r, null);
         return cache.table(r, rows(sampleRows), Boolean.TRUE.equals(refresh), progress);
     }
 
@@ -47,6 +50,7 @@ public final class ProfileService {
         if (column == null || column.isBlank()) throw new ToolException("column is required");
         Column c = r.column(column).orElseGet(() -> r.columns().stream().filter(x -> x.name().equalsIgnoreCase(column))
                 .findFirst().orElseThrow(() -> unknownColumn(r, column)));
+        requireSelect(r, c.name());
         return cache.column(r, c.name(), rows(sampleRows), Boolean.TRUE.equals(refresh));
     }
 
@@ -73,6 +77,26 @@ public final class ProfileService {
                     p.distinctEstimate(), p.source(), List.copyOf(p.detectors().keySet())));
         }
         return out;
+    }
+
+    /**
+     * A role that may not read the table gets a permission error naming the privilege, not an empty profile:
+     * PostgreSQL hides such tables from pg_stats and refuses the sample, which would otherwise read as "no data".
+     */
+    private void requireSelect(Relation r, String column) {
+        if (database == null) return;
+        String[] answer = database.withHandle(h -> h.createQuery("SELECT current_user, "
+                        + (column == null ? "has_any_column_privilege(CAST(:oid AS oid), 'SELECT')"
+                        : "has_column_privilege(CAST(:oid AS oid), :column, 'SELECT')"))
+                .bind("oid", r.oid()).bind("column", column)
+                .map((rs, ctx) -> new String[]{rs.getString(1), String.valueOf(rs.getBoolean(2))}).one());
+        if (!Boolean.parseBoolean(answer[1])) {
+            String role = answer[0];
+            throw new ToolException("permission denied: role " + role + " may not read "
+                    + (column == null ? r.qualifiedName() + " (it lacks the SELECT privilege on the table)"
+                    : "column " + column + " of " + r.qualifiedName() + " (it lacks the SELECT privilege on it)")
+                    + "; to profile it, GRANT SELECT ON " + r.qualifiedName() + " TO " + role);
+        }
     }
 
     private Relation profilable(String table) {

@@ -85,7 +85,8 @@ class ConnectionSettingsTest {
         assertRefused("postgres://app:p w@h/shop", "password contains a space");
         assertRefused("postgres://app:pw@[::1/shop", "never closed");
         assertRefused("postgres://h/shop?sslmode=sometimes", "sslmode must be disable, allow, prefer, require");
-        assertRefused("postgres://h/shop?schema=public", "'schema' is not a libpq or pgjdbc connection option");
+        assertRefused("postgres://h/shop?sslmod=require", "'sslmod' is not a libpq or pgjdbc connection option; "
+                + "did you mean sslmode?");
         assertRefused("postgres://h/shop?sslcrl=/x.crl", "sslcrl is not supported");
         assertRefused("postgres://h/shop?target_session_attrs=fastest", "target_session_attrs must be");
         assertRefused("mysql://u:pw@h/d", "must start with postgres://", "(got mysql://)");
@@ -98,6 +99,27 @@ class ConnectionSettingsTest {
         assertThatThrownBy(() -> ConnectionSettings.parse(url)).as(url)
                 .isInstanceOf(ConnectionSettingsException.class)
                 .satisfies(e -> assertThat(e.getMessage()).contains(parts).doesNotContain("\n"));
+    }
+
+    @Test
+    void hostaddrIsWhereToConnectAndHostWhatToMatch(@TempDir Path home) throws Exception {
+        Path pgpass = home.resolve(".pgpass");
+        Files.writeString(pgpass, "db.internal:5432:*:app:by-name\n");
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        ConnectionSettings s = ConnectionSettings.resolve("postgres://app@/shop?host=db.internal&hostaddr=192.0.2.7",
+                env("HOME", home.toString()));
+        assertThat(s.endpoints()).containsExactly(new ConnectionSettings.Endpoint("192.0.2.7", 5432));
+        assertThat(s.password()).isEqualTo("by-name");
+    }
+
+    @Test
+    void applicationSettingsInASharedUrlAreIgnoredAloud() {
+        ConnectionSettings s = ConnectionSettings.parse("postgres://app@db/shop?schema=public&connection_limit=5");
+        assertThat(s.host()).isEqualTo("db");
+        assertThat(s.driverProperties()).doesNotContainKeys("schema", "connection_limit");
+        assertThat(s.notes()).containsExactly(
+                "ignored URL parameter 'schema' (not a libpq or pgjdbc option; choose schemas with --schemas)",
+                "ignored URL parameter 'connection_limit' (not a libpq or pgjdbc option)");
     }
 
     @Test

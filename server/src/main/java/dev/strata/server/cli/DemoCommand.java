@@ -44,7 +44,7 @@ final class DemoCommand implements Callable<Integer> {
                 (System.nanoTime() - start) / 1e9, demo.url()));
         ConnectionSettings settings = ConnectionSettings.parse(demo.url());
         new ServeCommand(settings, List.of(), http, limits, allowWrites, profileOptions, pollInterval, null)
-                .serve(CompletableFuture.completedFuture(Database.connect(settings)));
+                .expectingPrivilegedRole().serve(CompletableFuture.completedFuture(Database.connect(settings)));
         return 0;
     }
 }

@@ -33,6 +33,7 @@ final class ServeCommand implements Callable<Integer> {
     private final ProfileOptions profileOptions;
     private final java.time.Duration pollInterval;
     private final java.nio.file.Path snapshotDir;
+    private boolean privilegedRoleExpected;
 
     /**
      * @param http         null for stdio
@@ -50,6 +51,12 @@ final class ServeCommand implements Callable<Integer> {
         this.allowWrites = allowWrites;
         this.pollInterval = pollInterval;
         this.snapshotDir = snapshotDir;
+    }
+
+    /** The demo's embedded superuser is deliberate: no warning about the role's powers. */
+    ServeCommand expectingPrivilegedRole() {
+        privilegedRoleExpected = true;
+        return this;
     }
 
     @Override
@@ -74,7 +81,7 @@ final class ServeCommand implements Callable<Integer> {
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
         CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
         SnapshotStore snapshots = new SnapshotStore(() -> Snapshots.take(database.join(), schemas), snapshotDir);
-        firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
+        if (!privilegedRoleExpected) firstLoad.thenRun(() -> RoleCheck.warnIfPrivileged(database.join(), allowWrites));
         // `startup` is the schema as the server first saw it: the first catalog load itself, not a second one.
         firstLoad.thenAccept(k -> snapshots.pinStartup(Snapshots.of(database.join(), k.catalog(), schemas)));
         McpJsonMapper json = Launcher.jsonMapper();

@@ -24,15 +24,20 @@ import java.util.Map;
  */
 public final class StrataCli {
 
+    /** Printed as is after the options: each command's synopsis on its own line, so nothing wraps mid-phrase. */
     static final String COMMANDS = """
 
             Commands:
-              (none)   serve the database over MCP (stdio, or --http)
-              demo     embedded PostgreSQL with the demo database, served
-              validate "SQL" [--url URL] [--format text|json]   one query through the guardrail
-              check FILE... [--url URL] [--format text|json|sarif] [--pg-version N]   migration review for CI
-              snapshot [--url URL] [--schemas a,b] [--out FILE]   the catalog as canonical JSON, to commit
-              diff OLD NEW [--url URL] [--format text|json]   OLD/NEW: snapshot files or live; exit 1 on breaking drift
+              (none)    serve the database over MCP (stdio, or --http)
+              demo      embedded PostgreSQL with the demo database, served
+              validate  "SQL" [--url URL] [--format text|json]
+                        one query through the guardrail
+              check     FILE... [--url URL] [--format text|json|sarif] [--pg-version N]
+                        migration review for CI
+              snapshot  [--url URL] [--schemas a,b] [--out FILE]
+                        the catalog as canonical JSON, to commit
+              diff      OLD NEW [--url URL] [--format text|json]
+                        OLD/NEW: snapshot files or live; exit 1 on breaking drift
             """;
 
     private StrataCli() {
@@ -140,8 +145,11 @@ public final class StrataCli {
         if (cli.hasOption(CliOptions.HELP)) {
             PrintWriter out = new PrintWriter(System.out, true);
             HelpFormatter help = HelpFormatter.builder().setPrintWriter(out).get();
+            help.setWidth(helpWidth(System.getenv("COLUMNS")));
             help.printHelp(usage, "MCP server that tells AI assistants what a PostgreSQL catalog does not.", options,
-                    usage.contains("[command]") ? COMMANDS : "", false);
+                    "", false);
+            if (usage.contains("[command]")) out.print(COMMANDS);
+            out.flush();
             return null;
         }
         if (cli.hasOption(CliOptions.VERSION)) {
@@ -152,6 +160,15 @@ public final class StrataCli {
             throw new UsageException("unexpected argument '" + cli.getArgList().get(0) + "' (run strata --help)");
         }
         return cli;
+    }
+
+    /** The terminal's width when it says (COLUMNS), kept between 80 and 100 columns so help stays readable. */
+    static int helpWidth(String columns) {
+        try {
+            return columns == null ? 80 : Math.max(80, Math.min(100, Integer.parseInt(columns.trim())));
+        } catch (NumberFormatException e) {
+            return 80;
+        }
     }
 
     static int fail(String message) {

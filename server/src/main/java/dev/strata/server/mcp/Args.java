@@ -24,6 +24,41 @@ final class Args {
         this.progress = progress;
     }
 
+    /**
+     * Arguments checked against the limits the tool's input schema declares ({@code maxLength}, {@code minimum},
+     * {@code maximum}; {@link ToolManifest} gives every string one), so an oversized input is refused with a clear
+     * message before any work starts, whichever transport or caller delivered it.
+     */
+    Args(Map<String, Object> values, dev.strata.profile.Profiler.Progress progress, String tool,
+         Map<String, Object> schemaProperties) {
+        this(values, progress);
+        if (schemaProperties == null) return;
+        this.values.forEach((name, v) -> {
+            if (!(schemaProperties.get(name) instanceof Map<?, ?> schema)) return;
+            if (v instanceof String s && schema.get("maxLength") instanceof Number max
+                    && s.length() > max.longValue() && s.codePointCount(0, s.length()) > max.longValue()) {
+                throw new ToolException(String.format(java.util.Locale.ROOT,
+                        "%s is %,d characters long; %s accepts at most %,d%s", name, s.codePointCount(0, s.length()),
+                        tool, max.longValue(), name.equals("sql") ? ": split it into smaller parts" : ""));
+            }
+            if (v instanceof Number n && (schema.get("minimum") instanceof Number min && n.doubleValue() < min.doubleValue()
+                    || schema.get("maximum") instanceof Number max && n.doubleValue() > max.doubleValue())) {
+                Object min = schema.get("minimum");
+                Object max = schema.get("maximum");
+                throw new ToolException(name + " must be " + (min != null && max != null ? "between " + min + " and " + max
+                        : min != null ? "at least " + min : "at most " + max) + " (got " + n + ")");
+            }
+        });
+    }
+
+    /** Items to skip in every list of an answer cut to its size budget (see {@link AnswerBudget}). */
+    int offset() {
+        Integer offset = integer("offset");
+        if (offset == null) return 0;
+        if (offset < 0) throw new ToolException("offset must be 0 or more");
+        return offset;
+    }
+
     dev.strata.profile.Profiler.Progress progress() {
         return progress;
     }

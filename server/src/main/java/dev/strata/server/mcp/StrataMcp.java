@@ -53,6 +53,8 @@ public final class StrataMcp {
     private final SchemaExplorer explorer;
     private final McpJsonMapper json;
     private final List<StrataTool> tools;
+    private final AnswerBudget budget = new AnswerBudget();
+    private final AnswerPages pages = new AnswerPages();
 
     /**
      * @param queries  the query service, created on first use (the database connection may still be opening)
@@ -102,11 +104,11 @@ public final class StrataMcp {
                 tool("profile_table", a -> {
                     var r = profiles.get().profileTable(a.requiredString("table"), a.integer("sample_rows"),
                             a.bool("refresh"), a.progress());
-                    return new StrataTool.Result(r, TextRendering.profile(r));
+                    return StrataTool.Result.rendered(r, TextRendering::profile);
                 }),
                 tool("validate_sql", a -> {
                     var r = queries.get().validate(a.requiredString("sql"));
-                    return new StrataTool.Result(r, TextRendering.validation(r));
+                    return StrataTool.Result.rendered(r, TextRendering::validation);
                 }),
                 writable(tool("run_query", a -> {
                     QueryService.Outcome outcome = queries.get().run(a.requiredString("sql"), a.integer("max_rows"));
@@ -135,11 +137,11 @@ public final class StrataMcp {
                 }),
                 tool("review_migration", a -> {
                     var r = migrations.get().review(a.requiredString("sql"), a.integer("pg_version"));
-                    return new StrataTool.Result(r, TextRendering.migration(r));
+                    return StrataTool.Result.rendered(r, TextRendering::migration);
                 }),
                 tool("schema_diff", a -> {
                     var r = snapshots.diff(a.requiredString("from"), a.requiredString("to"));
-                    return new StrataTool.Result(r, r.text());
+                    return StrataTool.Result.rendered(r, dev.strata.drift.DiffReport::text);
                 }));
     }
 
@@ -232,17 +234,30 @@ public final class StrataMcp {
 
     CallToolResult call(StrataTool tool, Map<String, Object> arguments, Profiler.Progress progress) {
         try {
-            Args args = new Args(arguments, progress);
-            StrataTool.Result result = tool.handler().apply(args);
+            Args args = new Args(arguments, progress, tool.name(), tool.inputProperties());
+            int offset = tool.pageable() ? args.offset() : 0;
+            AnswerPages.Page page = offset > 0 ? pages.get(tool.name(), arguments) : null;
+            if (page == null) {
+                StrataTool.Result computed = tool.handler().apply(args);
+                page = new AnswerPages.Page(computed, Json.toMap(computed.value()));
+            }
+            StrataTool.Result result = page.result();
+            // Every answer fits the size budget, whatever the tool returned (see AnswerBudget).
+            AnswerBudget.Fitted fitted = budget.fit(result.value(), page.full(), result.text(), result.render(),
+                    offset, tool.pageable());
+            if (fitted.structured().containsKey("next_offset")) pages.put(tool.name(), arguments, page);
             return CallToolResult.builder()
-                    .structuredContent(Json.toMap(result.value()))
-                    .addTextContent(result.text())
+                    .structuredContent(fitted.structured())
+                    .addTextContent(fitted.text())
                     .isError(false)
                     .build();
         } catch (RefusedException e) {
+            Refusal refusal = new Refusal(e.validation.findings());
+            AnswerBudget.Fitted fitted = budget.fit(refusal, e.getMessage() + "\n"
+                    + TextRendering.findings(refusal.findings()), null, 0, false);
             return CallToolResult.builder()
-                    .structuredContent(Json.toMap(new Refusal(e.validation.findings())))
-                    .addTextContent(e.getMessage() + "\n" + TextRendering.findings(e.validation.findings()))
+                    .structuredContent(fitted.structured())
+                    .addTextContent(fitted.text())
                     .isError(true).build();
         } catch (ToolException | DatabaseUnavailableException e) {
             return error(e.getMessage());
@@ -372,19 +387,16 @@ public final class StrataMcp {
         }
     }
 
-    /** Table names for the prompts' table argument: {@code name} or, once a dot is typed, {@code schema.name}. */
+    /** Table names for the prompts' table argument: by name or schema prefix, or substring (TableNameCompletion). */
     McpSchema.CompleteResult completePrompt(McpSchema.CompleteRequest request) {
         if (!request.argument().name().equals("table")) {
             return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
         }
-        String prefix = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
-        boolean qualified = prefix.contains(".");
-        List<String> values = knowledge.get().catalog().relations().stream()
-                .map(r -> qualified ? r.qualifiedName() : r.name())
-                .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(prefix)).distinct().sorted().toList();
-        List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
-        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(page, values.size(),
-                values.size() > page.size()));
+        var result = dev.strata.prompts.TableNameCompletion.complete(knowledge.get().catalog().relations().stream()
+                .map(r -> new dev.strata.prompts.TableNameCompletion.Table(r.schema(), r.name())).toList(),
+                request.argument().value(), 100);
+        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(result.values(),
+                result.total(), result.hasMore()));
     }
 
     McpSchema.ReadResourceResult readTables(String uri) {
@@ -423,11 +435,14 @@ public final class StrataMcp {
         String prefix = request.argument().value() == null ? "" : request.argument().value().toLowerCase(Locale.ROOT);
         String schemaContext = request.context() != null && request.context().arguments() != null
                 ? request.context().arguments().get("schema") : null;
+        // names that begin with what was typed first, then names that contain it (case does not matter)
         List<String> values = knowledge.get().catalog().relations().stream()
                 .filter(r -> schemaContext == null || r.schema().equals(schemaContext))
                 .map(r -> argument.equals("schema") ? r.schema() : r.name())
-                .filter(v -> v.toLowerCase(Locale.ROOT).startsWith(prefix))
-                .distinct().toList();
+                .filter(v -> v.toLowerCase(Locale.ROOT).contains(prefix)).distinct()
+                .sorted(java.util.Comparator.comparing((String v) -> !v.toLowerCase(Locale.ROOT).startsWith(prefix))
+                        .thenComparing(String.CASE_INSENSITIVE_ORDER))
+                .toList();
         List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
         return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(page, values.size(),
                 values.size() > page.size()));

@@ -35,7 +35,9 @@ final class TextRendering {
         for (Match m : result.matches()) {
             sb.append(m.schema()).append('.').append(m.table());
             if (m.column() != null) sb.append('.').append(m.column());
-            sb.append(" (").append(m.kind()).append(m.type() == null ? "" : ", " + m.type()).append(')');
+            // a table's type is its kind of relation (table, view…): say it once
+            sb.append(" (").append(m.column() == null ? (m.type() == null ? m.kind() : m.type())
+                    : m.kind() + (m.type() == null ? "" : ", " + m.type())).append(')');
             if (m.comment() != null) sb.append(" — ").append(m.comment());
             sb.append('\n');
         }
@@ -99,8 +101,9 @@ final class TextRendering {
     static String findings(List<dev.strata.guardrail.Finding> findings) {
         StringBuilder sb = new StringBuilder();
         for (dev.strata.guardrail.Finding f : findings) {
-            sb.append(f.line()).append(':').append(f.column()).append(' ').append(f.severity().label()).append(' ')
-                    .append(f.rule()).append(": ").append(f.message()).append('\n');
+            // findings about existing objects (schema_report) have no place in an input: no line:column then
+            if (f.line() != null) sb.append(f.line()).append(f.column() == null ? "" : ":" + f.column()).append(' ');
+            sb.append(f.severity().label()).append(' ').append(f.rule()).append(": ").append(f.message()).append('\n');
             if (f.fix() != null) sb.append("  fix: ").append(f.fix()).append('\n');
         }
         return sb.toString().stripTrailing();
