@@ -1,5 +1,6 @@
 package dev.strata.server;
 
+import dev.strata.server.mcp.SafeErrors;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -17,6 +18,7 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +43,8 @@ public final class StdioTransport implements McpServerTransportProvider {
     private final Set<Object> unanswered = ConcurrentHashMap.newKeySet();
     private volatile McpServerSession session;
     private volatile boolean closed;
+    private volatile boolean initializeSeen;
+    private volatile boolean initializedSeen;
 
     public StdioTransport(McpJsonMapper json, InputStream input, OutputStream output) {
         this.json = json;
@@ -66,15 +70,12 @@ public final class StdioTransport implements McpServerTransportProvider {
             String line;
             while (!closed && (line = reader.readLine()) != null) {
                 if (line.isBlank()) continue;
-                McpSchema.JSONRPCMessage message;
-                try {
-                    message = McpSchema.deserializeJsonRpcMessage(json, line);
-                } catch (IOException | RuntimeException e) {
-                    log.warn("ignoring a line that is not a JSON-RPC message: {}", e.getMessage());
+                JsonRpc.Intake intake = JsonRpc.read(json, line);
+                if (intake instanceof JsonRpc.Invalid invalid) {
+                    writeLine(invalid.json());
                     continue;
                 }
-                if (message instanceof McpSchema.JSONRPCRequest request) unanswered.add(request.id());
-                session.handle(message).subscribe(null, e -> log.warn("handling a message failed", e));
+                handle(((JsonRpc.Message) intake).message());
             }
         } catch (IOException e) {
             log.debug("stdin closed: {}", e.getMessage());
@@ -83,12 +84,53 @@ public final class StdioTransport implements McpServerTransportProvider {
         }
     }
 
-    private void write(McpSchema.JSONRPCMessage message) throws IOException {
-        byte[] line = (json.writeValueAsString(message) + "\n").getBytes(StandardCharsets.UTF_8);
+    /**
+     * The lifecycle rules the SDK session does not keep on its own: it holds every request but {@code initialize}
+     * until {@code notifications/initialized} arrives — a {@code ping} before {@code initialize} was never answered,
+     * and a request sent right after the initialize answer waited for a notification some clients send late. Here a
+     * ping is always answered at once (MCP allows pings at any time), a request before {@code initialize} gets an
+     * error that says so, and a request after the initialize answer counts as the client being initialized.
+     */
+    private void handle(McpSchema.JSONRPCMessage message) throws IOException {
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            if (McpSchema.METHOD_PING.equals(request.method())) {
+                writeLine(json.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), Map.of())));
+                return;
+            }
+            if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+                initializeSeen = true;
+            } else if (!initializeSeen) {
+                writeLine(JsonRpc.errorJson(request.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
+                        "the session is not initialized: send initialize first"));
+                return;
+            } else if (!initializedSeen) {
+                initializedSeen = true;
+                dispatch(new McpSchema.JSONRPCNotification(McpSchema.METHOD_NOTIFICATION_INITIALIZED, null));
+            }
+            unanswered.add(request.id());
+        } else if (message instanceof McpSchema.JSONRPCNotification notification
+                && McpSchema.METHOD_NOTIFICATION_INITIALIZED.equals(notification.method())) {
+            if (initializedSeen) return;
+            initializedSeen = true;
+        }
+        dispatch(message);
+    }
+
+    private void dispatch(McpSchema.JSONRPCMessage message) {
+        session.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
+    }
+
+    private void writeLine(String line) throws IOException {
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (writeLock) {
-            output.write(line);
+            output.write(bytes);
             output.flush();
         }
+    }
+
+    private void write(McpSchema.JSONRPCMessage message) throws IOException {
+        if (message instanceof McpSchema.JSONRPCResponse response) message = SafeErrors.response(response);
+        writeLine(json.writeValueAsString(message));
         if (message instanceof McpSchema.JSONRPCResponse response) unanswered.remove(response.id());
     }
 

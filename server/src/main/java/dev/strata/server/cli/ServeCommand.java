@@ -61,10 +61,13 @@ final class ServeCommand implements Callable<Integer> {
             if (failure != null) unreachable(failure);
         });
         serve(database);
-        try {
-            database.join();
-        } catch (CompletionException e) {
-            unreachable(e);
+        // stdin closed: end now, even when the connection is still being attempted (no waiting on a TCP timeout).
+        if (database.isDone()) {
+            try {
+                database.join();
+            } catch (CompletionException e) {
+                unreachable(e);
+            }
         }
         return 0;
     }
@@ -96,9 +99,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (http != null) {
             database.join();
-            Launcher.serveHttp(mcp, http);
+            var context = Launcher.serveHttp(mcp, json, http);
+            String port = context.getEnvironment().getProperty("local.server.port", String.valueOf(http.port()));
             System.err.println("strata: serving " + settings.redacted() + " on http://" + http.bind() + ":"
-                    + http.port() + "/mcp" + (http.stateless() ? " (stateless)" : ""));
+                    + port + "/mcp" + (http.stateless() ? " (stateless)" : ""));
             if (http.authToken() == null && !isLoopback(http.bind())) {
                 System.err.println("strata: warning: listening on " + http.bind() + " without --auth-token: anyone "
                         + "who can reach this port can read the database through Strata");
