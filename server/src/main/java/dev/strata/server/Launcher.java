@@ -77,11 +77,11 @@ public final class Launcher {
         Thread closer = new Thread(server::close, "strata-stdio-close");
         closer.setDaemon(true);
         closer.start();
-        closer.join(100);
+        closer.join(50);
     }
 
     /** How long answers still being computed may take once stdin has closed. */
-    static final Duration STDIN_CLOSED_GRACE = Duration.ofMillis(700);
+    static final Duration STDIN_CLOSED_GRACE = Duration.ofMillis(500);
 
     /**
      * What stdio and streamable HTTP really do: resources with subscriptions ({@code resources/updated} per table)
