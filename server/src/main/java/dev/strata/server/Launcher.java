@@ -16,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.HashMap;
@@ -40,29 +41,66 @@ public final class Launcher {
     private Launcher() {
     }
 
+    private static volatile McpJsonMapper jsonMapper;
+
+    /** One JSON mapper for the process (building a Jackson mapper costs start-up time). */
     public static McpJsonMapper jsonMapper() {
-        return new JacksonMcpJsonMapper(JsonMapper.builder().build());
+        McpJsonMapper m = jsonMapper;
+        if (m == null) jsonMapper = m = new JacksonMcpJsonMapper(JsonMapper.builder().build());
+        return m;
     }
 
     /**
-     * stdio: the MCP SDK server directly on stdin/stdout. Stdout carries protocol frames only, so everything
-     * else printed by the process is diverted to stderr before the transport starts. Returns when stdin closes.
+     * Starts reading MCP frames from stdin at once, before the server is built, and answers {@code initialize}
+     * from constants. Stdout carries protocol frames only, so everything else printed by the process is diverted
+     * to stderr first.
      */
-    public static void serveStdio(StrataMcp mcp, McpJsonMapper json) throws InterruptedException {
+    public static StdioTransport openStdio() {
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
-        serveStdio(mcp, json, System.in, protocolOut);
+        return openStdio(System.in, protocolOut);
+    }
+
+    public static StdioTransport openStdio(InputStream input, PrintStream output) {
+        return new StdioTransport(jsonMapper(), input, output).start(Launcher::initializeAnswer);
+    }
+
+    /**
+     * What the SDK server answers to {@code initialize} (StdioInitializeTest compares the two): the client's
+     * protocol version when supported, else the newest; the stdio capabilities; server info and instructions.
+     */
+    static McpSchema.JSONRPCResponse initializeAnswer(McpSchema.JSONRPCRequest request) {
+        McpSchema.InitializeRequest init;
+        try {
+            init = jsonMapper().convertValue(request.params(), McpSchema.InitializeRequest.class);
+        } catch (RuntimeException e) {
+            return null; // the SDK answers it, with its error
+        }
+        if (init == null) return null;
+        List<String> versions = new StdioTransport(jsonMapper(), InputStream.nullInputStream(),
+                OutputStream.nullOutputStream()).protocolVersions();
+        String version = versions.contains(init.protocolVersion()) ? init.protocolVersion()
+                : versions.get(versions.size() - 1);
+        return McpSchema.JSONRPCResponse.result(request.id(), new McpSchema.InitializeResult(version,
+                sessionCapabilities(), new McpSchema.Implementation(NAME, VERSION), INSTRUCTIONS));
     }
 
     /** Serves MCP frames read from {@code input} until it ends, writing answers to {@code output}. */
-    public static void serveStdio(StrataMcp mcp, McpJsonMapper json, InputStream input, PrintStream output)
-            throws InterruptedException {
-        StdioTransport transport = new StdioTransport(json, input, output);
-        McpSyncServer server = McpServer.sync(transport)
-                .serverInfo(NAME, VERSION)
-                .requestTimeout(java.time.Duration.ofSeconds(120))
-                .instructions(INSTRUCTIONS)
-                .capabilities(sessionCapabilities())
+    public static void serveStdio(StrataMcp mcp, InputStream input, PrintStream output) throws InterruptedException {
+        serveStdio(mcp, openStdio(input, output));
+    }
+
+    /** The stdio server's settings that its initialize answer depends on. */
+    static McpServer.SyncSpecification<?> stdioServer(StdioTransport transport) {
+        return McpServer.sync(transport).jsonMapper(jsonMapper()).serverInfo(NAME, VERSION)
+                .requestTimeout(Duration.ofSeconds(120)).instructions(INSTRUCTIONS)
+                .capabilities(sessionCapabilities());
+    }
+
+    /** Builds the MCP server on a transport already reading stdin, and serves until stdin closes. */
+    public static void serveStdio(StrataMcp mcp, StdioTransport transport) throws InterruptedException {
+        StartupTrace.mark("tools built");
+        McpSyncServer server = stdioServer(transport)
                 .tools(mcp.syncTools())
                 .resources(mcp.syncResources())
                 .resourceTemplates(mcp.syncTemplates())
@@ -70,6 +108,7 @@ public final class Launcher {
                 .prompts(mcp.syncPrompts())
                 .build();
         mcp.onSchemaChange(new ChangeNotifier(server, transport));
+        StartupTrace.mark("stdio server ready");
         transport.awaitInputClosed();
         // Answers being computed when stdin closed still go out, within a bound: the client that closed stdin
         // expects the process to end, and it does within a second whatever is still running.

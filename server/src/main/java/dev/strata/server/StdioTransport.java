@@ -29,6 +29,12 @@ import java.util.concurrent.CountDownLatch;
  * threads answer at once (java-sdk issues 304 and 686, still open in 2.1.0) — which a sequential client already
  * triggers after a few dozen calls. Here every write takes one lock, so concurrent answers and notifications
  * interleave by whole lines and none is lost.
+ *
+ * <p>It starts reading before the MCP server is built: the answer to {@code initialize} depends on nothing but
+ * constants (server info, capabilities, the protocol version agreed), so it is written at once from
+ * {@link #answerInitializeEarly}, while the tools, the SDK server and the database connection are still being set
+ * up. Everything read meanwhile waits in order; once the server exists, it is handed the initialize request (its
+ * own answer, the same, is not written twice) and then the rest.
  */
 public final class StdioTransport implements McpServerTransportProvider {
 
@@ -42,8 +48,16 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** Requests read but not yet answered, so that closing stdin right after a burst still gets every answer. */
     private final Set<Object> unanswered = ConcurrentHashMap.newKeySet();
     private volatile McpServerSession session;
+    /** Lines read before the server existed, in order; null once it is attached. */
+    private java.util.List<McpSchema.JSONRPCMessage> waiting = new java.util.ArrayList<>();
+    private java.util.function.Function<McpSchema.JSONRPCRequest, McpSchema.JSONRPCResponse> earlyInitialize;
+    /** The id of an initialize request answered early, whose second answer (the SDK's) is dropped. */
+    private volatile Object answeredEarly;
+    private volatile boolean started;
+    private final CountDownLatch initializeAnswered = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile boolean initializeSeen;
+    private int answered;
     private volatile boolean initializedSeen;
 
     public StdioTransport(McpJsonMapper json, InputStream input, OutputStream output) {
@@ -52,12 +66,45 @@ public final class StdioTransport implements McpServerTransportProvider {
         this.output = output;
     }
 
-    @Override
-    public void setSessionFactory(McpServerSession.Factory factory) {
-        this.session = factory.create(new SessionTransport());
+    /** Starts reading now; requests wait for the server, except initialize when an early answer is given. */
+    public StdioTransport start(
+            java.util.function.Function<McpSchema.JSONRPCRequest, McpSchema.JSONRPCResponse> answerInitializeEarly) {
+        this.earlyInitialize = answerInitializeEarly;
+        started = true;
         Thread reader = new Thread(this::readLoop, "strata-stdio-in");
         reader.setDaemon(true);
         reader.start();
+        return this;
+    }
+
+    @Override
+    public void setSessionFactory(McpServerSession.Factory factory) {
+        McpServerSession created = factory.create(new SessionTransport());
+        synchronized (this) {
+            this.session = created;
+            java.util.List<McpSchema.JSONRPCMessage> before = waiting;
+            waiting = null;
+            if (before != null) {
+                for (McpSchema.JSONRPCMessage m : before) dispatchSafely(m);
+            }
+        }
+        if (!started) start(null);
+    }
+
+    private void dispatchSafely(McpSchema.JSONRPCMessage message) {
+        try {
+            handle(message);
+        } catch (IOException e) {
+            log.debug("stdout closed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until initialize has been answered early, at most {@code max}: on two cores, building the tools beside
+     * the first answer would only slow the answer the client is waiting for.
+     */
+    public void awaitEarlyInitialize(Duration max) throws InterruptedException {
+        initializeAnswered.await(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Blocks until the client closes stdin. */
@@ -75,7 +122,14 @@ public final class StdioTransport implements McpServerTransportProvider {
                     writeLine(invalid.json());
                     continue;
                 }
-                handle(((JsonRpc.Message) intake).message());
+                McpSchema.JSONRPCMessage message = ((JsonRpc.Message) intake).message();
+                synchronized (this) {
+                    if (waiting != null) {
+                        early(message);
+                        continue;
+                    }
+                }
+                handle(message);
             }
         } catch (IOException e) {
             log.debug("stdin closed: {}", e.getMessage());
@@ -116,6 +170,27 @@ public final class StdioTransport implements McpServerTransportProvider {
         dispatch(message);
     }
 
+    /** Before the server exists: ping and initialize are answered now, everything else waits for it. */
+    private void early(McpSchema.JSONRPCMessage message) throws IOException {
+        if (message instanceof McpSchema.JSONRPCRequest request) {
+            if (McpSchema.METHOD_PING.equals(request.method())) {
+                handle(request);
+                return;
+            }
+            if (McpSchema.METHOD_INITIALIZE.equals(request.method()) && earlyInitialize != null
+                    && answeredEarly == null) {
+                McpSchema.JSONRPCResponse answer = earlyInitialize.apply(request);
+                if (answer != null) {
+                    answeredEarly = request.id();
+                    writeLine(json.writeValueAsString(answer));
+                    StartupTrace.mark("initialize answered early");
+                }
+                initializeAnswered.countDown();
+            }
+        }
+        waiting.add(message);
+    }
+
     private void dispatch(McpSchema.JSONRPCMessage message) {
         session.handle(message).subscribe(null, e -> log.warn("handling a message failed: {}", e.toString()));
     }
@@ -129,9 +204,18 @@ public final class StdioTransport implements McpServerTransportProvider {
     }
 
     private void write(McpSchema.JSONRPCMessage message) throws IOException {
+        if (message instanceof McpSchema.JSONRPCResponse response && answeredEarly != null
+                && answeredEarly.equals(response.id()) && response.error() == null) {
+            answeredEarly = null; // the SDK's own initialize answer: the client has had it already
+            unanswered.remove(response.id());
+            return;
+        }
         if (message instanceof McpSchema.JSONRPCResponse response) message = SafeErrors.response(response);
         writeLine(json.writeValueAsString(message));
-        if (message instanceof McpSchema.JSONRPCResponse response) unanswered.remove(response.id());
+        if (message instanceof McpSchema.JSONRPCResponse response) {
+            unanswered.remove(response.id());
+            if (answered++ < 2) StartupTrace.mark("answer " + response.id() + " written");
+        }
     }
 
     /** Waits until every request read so far has been answered, or the timeout passes. */

@@ -14,6 +14,8 @@ import dev.strata.schema.LiveSchema;
 import dev.strata.schema.SchemaWatcher;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.server.Launcher;
+import dev.strata.server.StartupTrace;
+import dev.strata.server.StdioTransport;
 import dev.strata.server.mcp.StrataMcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 
@@ -54,13 +56,21 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // stdio: read stdin and answer initialize at once, while everything below is set up.
+        StdioTransport stdio = http == null ? Launcher.openStdio() : null;
         // Connecting (driver classes, TCP, authentication) runs beside the MCP start-up instead of before it;
         // if it fails, the process still ends with one line and exit code 2.
-        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.connect(settings));
+        StartupTrace.mark("options parsed");
+        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> {
+            Database db = Database.connect(settings);
+            StartupTrace.mark("database connected");
+            return db;
+        });
+        if (stdio != null) stdio.awaitEarlyInitialize(java.time.Duration.ofMillis(300));
         database.whenComplete((db, failure) -> {
             if (failure != null) unreachable(failure);
         });
-        serve(database);
+        serve(database, stdio);
         // stdin closed: end now, even when the connection is still being attempted (no waiting on a TCP timeout).
         if (database.isDone()) {
             try {
@@ -73,7 +83,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     void serve(CompletableFuture<Database> database) throws Exception {
-        LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas));
+        serve(database, http == null ? Launcher.openStdio() : null);
+    }
+
+    /** @param stdio the stdio transport already reading, or null for HTTP */
+    void serve(CompletableFuture<Database> database, StdioTransport stdio) throws Exception {
+        LiveSchema live = new LiveSchema(() -> {
+            SchemaKnowledge k = SchemaKnowledge.load(database.join(), schemas);
+            StartupTrace.mark("catalog loaded");
+            return k;
+        });
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
         CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
         SnapshotStore snapshots = new SnapshotStore(() -> Snapshots.take(database.join(), schemas), snapshotDir);
@@ -109,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
             }
             Thread.currentThread().join();
         } else {
-            Launcher.serveStdio(mcp, json);
+            Launcher.serveStdio(mcp, stdio);
         }
     }
 

@@ -39,6 +39,7 @@ public final class StrataCli {
     }
 
     public static void main(String[] args) {
+        dev.strata.server.StartupTrace.mark("main");
         System.exit(run(System.getenv(), args));
     }
 
