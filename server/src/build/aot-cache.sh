@@ -27,7 +27,7 @@ if [ -z "$java" ]; then
   echo "strata build: no JDK 25+ found: no AOT cache (the launcher uses the CDS archive)"
   exit 0
 fi
-if "$java" -XX:AOTCacheOutput="$target/strata.aot" -XX:+UseSerialGC -Xlog:disable -Xlog:all=error:stderr \
+if "$java" -XX:AOTCacheOutput="$target/strata.aot" -Xlog:disable -Xlog:all=error:stderr \
     -jar "$target/strata-server.jar" cds-training >/dev/null 2>"$target/strata.aot.log" && [ -f "$target/strata.aot" ]; then
   echo "$java" > "$target/strata.aot.java"
   echo "strata build: AOT cache for $java ($(du -h "$target/strata.aot" | cut -f1))"

@@ -9,8 +9,9 @@ import java.time.Instant;
 public final class StartupTrace {
 
     private static final boolean ON = System.getenv("STRATA_TRACE_STARTUP") != null;
-    private static final Instant START = ON ? ProcessHandle.current().info().startInstant().orElse(Instant.now())
-            : null;
+    // The JVM's own start time (milliseconds); ProcessHandle's start instant is only as precise as /proc's boot time.
+    private static final Instant START = ON ? Instant.ofEpochMilli(
+            java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) : null;
 
     private StartupTrace() {
     }
