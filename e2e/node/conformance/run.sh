@@ -38,4 +38,6 @@ npx conformance server --url "http://127.0.0.1:$streamable/mcp" \
 echo "conformance: stateless HTTP"
 npx conformance server --url "http://127.0.0.1:$stateless/mcp" \
   --expected-failures "$here/expected-failures-stateless.yml" || status=1
+echo "README: first-ten-minutes commands"
+STRATA_HTTP_URL="http://127.0.0.1:$streamable/mcp" node --test readme.test.mjs || status=1
 exit $status
