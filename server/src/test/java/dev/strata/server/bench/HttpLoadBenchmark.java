@@ -113,6 +113,17 @@ public final class HttpLoadBenchmark {
         CountDownLatch restartAt = new CountDownLatch(1);
         AtomicLong outageMs = new AtomicLong();
         String[] heapDuring = {"?"};
+        String[] heapWarm = {"?"};
+        CountDownLatch warm = new CountDownLatch(1);
+        Thread warmHeap = new Thread(() -> {
+            try {
+                warm.await();
+                heapWarm[0] = StartupBenchmark.usedHeap(pid);
+            } catch (Exception e) {
+                failures.add("heap: " + e);
+            }
+        }, "heap-warm");
+        warmHeap.start();
 
         Thread restarter = new Thread(() -> {
             try {
@@ -165,7 +176,9 @@ public final class HttpLoadBenchmark {
                         unanswered.incrementAndGet();
                         failures.add(call.name() + ": " + e);
                     }
-                    if (done.incrementAndGet() == total * 2 / 5) restartAt.countDown();
+                    int n = done.incrementAndGet();
+                    if (n == total / 5) warm.countDown();
+                    if (n == total * 2 / 5) restartAt.countDown();
                 }
             }));
         }
@@ -203,8 +216,10 @@ public final class HttpLoadBenchmark {
                 StartupBenchmark.pct(sorted, 0.5), StartupBenchmark.pct(sorted, 0.95),
                 StartupBenchmark.pct(sorted, 0.99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
         System.out.printf(Locale.ROOT, "  sessions answering afterwards: %d of %d%n", alive, SESSIONS);
-        System.out.printf(Locale.ROOT, "  server heap after GC: before %s, after the restart %s, at the end %s%n",
-                heapBefore, heapDuring[0], heapAfter);
+        warmHeap.join(30_000);
+        System.out.printf(Locale.ROOT, "  server heap after GC: idle before the run %s; under load: at 20 %% of the "
+                + "calls %s, right after the restart %s; at the end, sessions closed %s%n", heapBefore, heapWarm[0],
+                heapDuring[0], heapAfter);
         System.out.printf(Locale.ROOT, "  most connections Strata held on PostgreSQL: %d (pool size %d)%n",
                 maxConnections.get(), POOL_SIZE);
         failures.stream().limit(10).forEach(f -> System.out.println("  failure: " + f));
