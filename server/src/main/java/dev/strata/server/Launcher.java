@@ -55,10 +55,33 @@ public final class Launcher {
      * from constants. Stdout carries protocol frames only, so everything else printed by the process is diverted
      * to stderr first.
      */
-    public static StdioTransport openStdio() {
+    public static synchronized StdioTransport openStdio() {
+        if (early != null) {
+            StdioTransport t = early;
+            early = null;
+            return t;
+        }
         PrintStream protocolOut = System.out;
         System.setOut(System.err);
         return openStdio(System.in, protocolOut);
+    }
+
+    private static StdioTransport early;
+
+    /**
+     * Opens stdio before the command line is even parsed, when it can only mean serving on stdio (no verb, no
+     * {@code --http}, no {@code --help}/{@code --version}): the client's initialize is answered while the rest
+     * starts. {@link #openStdio()} then returns this transport.
+     */
+    public static synchronized void openStdioEarly(String... args) {
+        if (args.length > 0 && !args[0].startsWith("-")) return;
+        for (String a : args) {
+            if (a.equals("--http") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return;
+            }
+        }
+        early = null;
+        early = openStdio();
     }
 
     public static StdioTransport openStdio(InputStream input, PrintStream output) {

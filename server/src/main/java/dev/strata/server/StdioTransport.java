@@ -54,6 +54,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     /** The id of an initialize request answered early, whose second answer (the SDK's) is dropped. */
     private volatile Object answeredEarly;
     private volatile boolean started;
+    private volatile boolean fastAnswerPending;
     private final CountDownLatch initializeAnswered = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile boolean initializeSeen;
@@ -117,6 +118,16 @@ public final class StdioTransport implements McpServerTransportProvider {
             String line;
             while (!closed && (line = reader.readLine()) != null) {
                 if (line.isBlank()) continue;
+                if (!fastAnswerPending && answeredEarly == null && earlyInitialize != null && !initializeSeen
+                        && isWaiting()) {
+                    String fast = EarlyInitialize.answer(line);
+                    if (fast != null) {
+                        writeLine(fast);
+                        fastAnswerPending = true;
+                        StartupTrace.mark("initialize answered early");
+                        initializeAnswered.countDown();
+                    }
+                }
                 JsonRpc.Intake intake = JsonRpc.read(json, line);
                 if (intake instanceof JsonRpc.Invalid invalid) {
                     writeLine(invalid.json());
@@ -152,6 +163,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                 return;
             }
             if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
+                if (fastAnswerPending) claimFastAnswer(request);
                 initializeSeen = true;
             } else if (!initializeSeen) {
                 writeLine(JsonRpc.errorJson(request.id(), McpSchema.ErrorCodes.INVALID_REQUEST,
@@ -177,7 +189,9 @@ public final class StdioTransport implements McpServerTransportProvider {
                 handle(request);
                 return;
             }
-            if (McpSchema.METHOD_INITIALIZE.equals(request.method()) && earlyInitialize != null
+            if (McpSchema.METHOD_INITIALIZE.equals(request.method()) && fastAnswerPending) {
+                claimFastAnswer(request);
+            } else if (McpSchema.METHOD_INITIALIZE.equals(request.method()) && earlyInitialize != null
                     && answeredEarly == null) {
                 McpSchema.JSONRPCResponse answer = earlyInitialize.apply(request);
                 if (answer != null) {
@@ -189,6 +203,17 @@ public final class StdioTransport implements McpServerTransportProvider {
             }
         }
         waiting.add(message);
+    }
+
+    /** The request answered from its text by {@link EarlyInitialize}: the SDK's own answer to it is not sent. */
+    private synchronized void claimFastAnswer(McpSchema.JSONRPCRequest request) {
+        if (!fastAnswerPending) return;
+        fastAnswerPending = false;
+        answeredEarly = request.id();
+    }
+
+    private synchronized boolean isWaiting() {
+        return waiting != null;
     }
 
     private void dispatch(McpSchema.JSONRPCMessage message) {

@@ -20,8 +20,10 @@ class StdioInitializeTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    static String id = "1";
+
     static String init(String version) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + version
                 + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}\n";
     }
 
@@ -55,13 +57,16 @@ class StdioInitializeTest {
 
     @Test
     void theEarlyAnswerIsTheServersAnswerAndComesOnce() throws Exception {
-        for (String version : new String[]{"2024-11-05", "2025-06-18", "2025-11-25", "1999-01-01"}) {
+        for (String version : new String[]{"2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25", "1999-01-01"}) {
+          for (String requestId : new String[]{"1", "\"init-\\\"1\\\"\"", "9007199254740993"}) {
+            id = requestId;
             String[] sdk = exchange(version, false);
             String[] early = exchange(version, true);
             JsonNode expected = JSON.readTree(sdk[0]);
             assertThat(JSON.readTree(early[0])).as(version).isEqualTo(expected);
             assertThat(early).as("one initialize answer, then the ping's").hasSize(2);
             assertThat(JSON.readTree(early[1]).path("id").asInt()).isEqualTo(2);
+          }
         }
     }
 }

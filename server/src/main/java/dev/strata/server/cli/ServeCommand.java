@@ -106,6 +106,8 @@ final class ServeCommand implements Callable<Integer> {
                 allowWrites, profiles.get().cache())), profiles,
                 new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)), snapshots,
                 allowWrites, json);
+        // The first calls of a session should not pay for cold code they could have found warm.
+        firstLoad.thenAccept(k -> dev.strata.server.Warmup.start(mcp, k));
         if (!pollInterval.isZero()) {
             // after the first load, like the role check: start-up CPU goes to answering initialize first
             firstLoad.thenRun(() -> new SchemaWatcher(live, database.join(), pollInterval)

@@ -44,6 +44,7 @@ public final class StrataCli {
     }
 
     public static int run(Map<String, String> env, String... args) {
+        Launcher.openStdioEarly(args);
         try {
             if (args.length > 0 && !args[0].startsWith("-")) {
                 String[] rest = Arrays.copyOfRange(args, 1, args.length);
