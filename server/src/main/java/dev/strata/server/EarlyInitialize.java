@@ -41,7 +41,7 @@ final class EarlyInitialize {
         Object id = request.get("id");
         String idJson;
         if (id instanceof String s) {
-            idJson = JsonRpc.quote(s);
+            idJson = quote(s);
         } else if (id instanceof Long n) {
             idJson = n.toString();
         } else {
@@ -52,10 +52,30 @@ final class EarlyInitialize {
             return null;
         }
         String version = VERSIONS.contains(v) ? v : VERSIONS.get(VERSIONS.size() - 1);
-        return "{\"jsonrpc\":\"2.0\",\"id\":" + idJson + ",\"result\":{\"protocolVersion\":" + JsonRpc.quote(version)
-                + ",\"capabilities\":" + CAPABILITIES + ",\"serverInfo\":{\"name\":" + JsonRpc.quote(Launcher.NAME)
-                + ",\"version\":" + JsonRpc.quote(Launcher.VERSION) + "},\"instructions\":"
-                + JsonRpc.quote(Launcher.INSTRUCTIONS) + "}}";
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + idJson + ",\"result\":{\"protocolVersion\":" + quote(version)
+                + ",\"capabilities\":" + CAPABILITIES + ",\"serverInfo\":{\"name\":" + quote(Launcher.NAME)
+                + ",\"version\":" + quote(Launcher.VERSION) + "},\"instructions\":"
+                + quote(Launcher.INSTRUCTIONS) + "}}";
+    }
+
+    /** A JSON string literal (JsonRpc.quote, repeated here so that nothing else is loaded first). */
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) out.append(String.format("\\u%04x", (int) c));
+                    else out.append(c);
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 
     /** Just enough JSON: objects, arrays, strings with escapes, integers (as Long), other numbers, literals. */

@@ -85,7 +85,7 @@ public final class Launcher {
     }
 
     public static StdioTransport openStdio(InputStream input, PrintStream output) {
-        return new StdioTransport(jsonMapper(), input, output).start(Launcher::initializeAnswer);
+        return new StdioTransport(Launcher::jsonMapper, input, output).start(Launcher::initializeAnswer);
     }
 
     /**
@@ -132,6 +132,7 @@ public final class Launcher {
                 .build();
         mcp.onSchemaChange(new ChangeNotifier(server, transport));
         StartupTrace.mark("stdio server ready");
+        Warmup.schemas(mcp);
         transport.awaitInputClosed();
         // Answers being computed when stdin closed still go out, within a bound: the client that closed stdin
         // expects the process to end, and it does within a second whatever is still running.

@@ -40,7 +40,9 @@ public final class StdioTransport implements McpServerTransportProvider {
 
     private static final Logger log = LoggerFactory.getLogger(StdioTransport.class);
 
-    private final McpJsonMapper json;
+    /** Built on first use: the early initialize answer must not wait for Jackson to start. */
+    private final java.util.function.Supplier<McpJsonMapper> jsonMapper;
+    private volatile McpJsonMapper json;
     private final InputStream input;
     private final OutputStream output;
     private final Object writeLock = new Object();
@@ -62,9 +64,19 @@ public final class StdioTransport implements McpServerTransportProvider {
     private volatile boolean initializedSeen;
 
     public StdioTransport(McpJsonMapper json, InputStream input, OutputStream output) {
-        this.json = json;
+        this(() -> json, input, output);
+    }
+
+    public StdioTransport(java.util.function.Supplier<McpJsonMapper> json, InputStream input, OutputStream output) {
+        this.jsonMapper = json;
         this.input = input;
         this.output = output;
+    }
+
+    private McpJsonMapper json() {
+        McpJsonMapper j = json;
+        if (j == null) json = j = jsonMapper.get();
+        return j;
     }
 
     /** Starts reading now; requests wait for the server, except initialize when an early answer is given. */
@@ -128,7 +140,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                         initializeAnswered.countDown();
                     }
                 }
-                JsonRpc.Intake intake = JsonRpc.read(json, line);
+                JsonRpc.Intake intake = JsonRpc.read(json(), line);
                 if (intake instanceof JsonRpc.Invalid invalid) {
                     writeLine(invalid.json());
                     continue;
@@ -159,7 +171,7 @@ public final class StdioTransport implements McpServerTransportProvider {
     private void handle(McpSchema.JSONRPCMessage message) throws IOException {
         if (message instanceof McpSchema.JSONRPCRequest request) {
             if (McpSchema.METHOD_PING.equals(request.method())) {
-                writeLine(json.writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), Map.of())));
+                writeLine(json().writeValueAsString(McpSchema.JSONRPCResponse.result(request.id(), Map.of())));
                 return;
             }
             if (McpSchema.METHOD_INITIALIZE.equals(request.method())) {
@@ -196,7 +208,7 @@ public final class StdioTransport implements McpServerTransportProvider {
                 McpSchema.JSONRPCResponse answer = earlyInitialize.apply(request);
                 if (answer != null) {
                     answeredEarly = request.id();
-                    writeLine(json.writeValueAsString(answer));
+                    writeLine(json().writeValueAsString(answer));
                     StartupTrace.mark("initialize answered early");
                 }
                 initializeAnswered.countDown();
@@ -236,7 +248,7 @@ public final class StdioTransport implements McpServerTransportProvider {
             return;
         }
         if (message instanceof McpSchema.JSONRPCResponse response) message = SafeErrors.response(response);
-        writeLine(json.writeValueAsString(message));
+        writeLine(json().writeValueAsString(message));
         if (message instanceof McpSchema.JSONRPCResponse response) {
             unanswered.remove(response.id());
             if (answered++ < 2) StartupTrace.mark("answer " + response.id() + " written");
@@ -284,7 +296,7 @@ public final class StdioTransport implements McpServerTransportProvider {
 
         @Override
         public <T> T unmarshalFrom(Object data, TypeRef<T> type) {
-            return json.convertValue(data, type);
+            return json().convertValue(data, type);
         }
 
         @Override

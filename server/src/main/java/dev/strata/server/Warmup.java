@@ -16,6 +16,28 @@ public final class Warmup {
     private Warmup() {
     }
 
+    /**
+     * The MCP SDK checks every tool call's arguments and structured result against the tool's JSON schemas; the
+     * first check loads and warms the schema validator. Done here, once the server is built, it is off the path
+     * of the first tool call (which usually waits for the catalog meanwhile).
+     */
+    public static void schemas(StrataMcp mcp) {
+        Thread t = new Thread(() -> {
+            try {
+                var validator = io.modelcontextprotocol.json.McpJsonDefaults.getSchemaValidator();
+                for (var tool : mcp.toolDefinitions()) {
+                    if (tool.inputSchema() != null) validator.validate(tool.inputSchema(), Map.of());
+                    if (tool.outputSchema() != null) validator.validate(tool.outputSchema(), Map.of());
+                }
+                StartupTrace.mark("schema validator warm");
+            } catch (RuntimeException | LinkageError e) {
+                // a warm-up only
+            }
+        }, "strata-warmup-schemas");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static void start(StrataMcp mcp, SchemaKnowledge knowledge) {
         Thread t = new Thread(() -> run(mcp, knowledge), "strata-warmup");
         t.setDaemon(true);
