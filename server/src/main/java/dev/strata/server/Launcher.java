@@ -140,11 +140,10 @@ public final class Launcher {
         Thread closer = new Thread(server::close, "strata-stdio-close");
         closer.setDaemon(true);
         closer.start();
-        closer.join(50);
     }
 
     /** How long answers still being computed may take once stdin has closed. */
-    static final Duration STDIN_CLOSED_GRACE = Duration.ofMillis(500);
+    static final Duration STDIN_CLOSED_GRACE = Duration.ofMillis(300);
 
     /**
      * What stdio and streamable HTTP really do: resources with subscriptions ({@code resources/updated} per table)
