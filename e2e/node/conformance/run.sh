@@ -8,7 +8,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
 jar="$root/server/target/strata-server.jar"
 cd "$here"
-npm ci --no-audit --no-fund --silent
+# npm install, not npm ci: npm 11 leaves an optional dependency of vite for other platforms out of the lock
+# file and then refuses `npm ci`; install keeps the locked versions all the same.
+npm install --no-audit --no-fund --silent
 export PATH="$here/node_modules/node/bin:$PATH"
 node --version
 
