@@ -14,6 +14,8 @@ import dev.strata.schema.LiveSchema;
 import dev.strata.schema.SchemaWatcher;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.server.Launcher;
+import dev.strata.server.StartupTrace;
+import dev.strata.server.StdioTransport;
 import dev.strata.server.mcp.StrataMcp;
 import io.modelcontextprotocol.json.McpJsonMapper;
 
@@ -61,23 +63,43 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // stdio: read stdin and answer initialize at once, while everything below is set up.
+        StdioTransport stdio = http == null ? Launcher.openStdio() : null;
         // Connecting (driver classes, TCP, authentication) runs beside the MCP start-up instead of before it;
         // if it fails, the process still ends with one line and exit code 2.
-        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> Database.connect(settings));
+        StartupTrace.mark("options parsed");
+        CompletableFuture<Database> database = CompletableFuture.supplyAsync(() -> {
+            Database db = Database.connect(settings);
+            StartupTrace.mark("database connected");
+            return db;
+        });
+        if (stdio != null) stdio.awaitEarlyInitialize(java.time.Duration.ofMillis(300));
         database.whenComplete((db, failure) -> {
             if (failure != null) unreachable(failure);
         });
-        serve(database);
-        try {
-            database.join();
-        } catch (CompletionException e) {
-            unreachable(e);
+        serve(database, stdio);
+        // stdin closed: end now, even when the connection is still being attempted (no waiting on a TCP timeout).
+        if (database.isDone()) {
+            try {
+                database.join();
+            } catch (CompletionException e) {
+                unreachable(e);
+            }
         }
         return 0;
     }
 
     void serve(CompletableFuture<Database> database) throws Exception {
-        LiveSchema live = new LiveSchema(() -> SchemaKnowledge.load(database.join(), schemas));
+        serve(database, http == null ? Launcher.openStdio() : null);
+    }
+
+    /** @param stdio the stdio transport already reading, or null for HTTP */
+    void serve(CompletableFuture<Database> database, StdioTransport stdio) throws Exception {
+        LiveSchema live = new LiveSchema(() -> {
+            SchemaKnowledge k = SchemaKnowledge.load(database.join(), schemas);
+            StartupTrace.mark("catalog loaded");
+            return k;
+        });
         // After the first catalog load, not beside it: start-up CPU goes to answering initialize first.
         CompletableFuture<SchemaKnowledge> firstLoad = live.reload();
         SnapshotStore snapshots = new SnapshotStore(() -> Snapshots.take(database.join(), schemas), snapshotDir);
@@ -91,6 +113,8 @@ final class ServeCommand implements Callable<Integer> {
                 allowWrites, profiles.get().cache())), profiles,
                 new Lazy<>(() -> new MigrationService(live, database.join(), ReviewConfig.DEFAULT)), snapshots,
                 allowWrites, json);
+        // The first calls of a session should not pay for cold code they could have found warm.
+        firstLoad.thenAccept(k -> dev.strata.server.Warmup.start(mcp, k));
         if (!pollInterval.isZero()) {
             // after the first load, like the role check: start-up CPU goes to answering initialize first
             firstLoad.thenRun(() -> new SchemaWatcher(live, database.join(), pollInterval)
@@ -103,16 +127,17 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (http != null) {
             database.join();
-            Launcher.serveHttp(mcp, http);
+            var context = Launcher.serveHttp(mcp, json, http);
+            String port = context.getEnvironment().getProperty("local.server.port", String.valueOf(http.port()));
             System.err.println("strata: serving " + settings.redacted() + " on http://" + http.bind() + ":"
-                    + http.port() + "/mcp" + (http.stateless() ? " (stateless)" : ""));
+                    + port + "/mcp" + (http.stateless() ? " (stateless)" : ""));
             if (http.authToken() == null && !isLoopback(http.bind())) {
                 System.err.println("strata: warning: listening on " + http.bind() + " without --auth-token: anyone "
                         + "who can reach this port can read the database through Strata");
             }
             Thread.currentThread().join();
         } else {
-            Launcher.serveStdio(mcp, json);
+            Launcher.serveStdio(mcp, stdio);
         }
     }
 

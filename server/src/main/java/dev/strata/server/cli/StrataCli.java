@@ -44,10 +44,12 @@ public final class StrataCli {
     }
 
     public static void main(String[] args) {
+        dev.strata.server.StartupTrace.mark("main");
         System.exit(run(System.getenv(), args));
     }
 
     public static int run(Map<String, String> env, String... args) {
+        Launcher.openStdioEarly(args);
         try {
             if (args.length > 0 && !args[0].startsWith("-")) {
                 String[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -263,9 +263,10 @@ public final class StrataMcp {
             return error(e.getMessage());
         } catch (RuntimeException e) {
             log.warn("tool {} failed", tool.name(), e);
-            return error(tool.name() + " failed unexpectedly (" + e.getClass().getSimpleName() + ": "
-                    + dev.strata.db.Database.rootMessage(e) + "); the server is still running, try again or "
-                    + "report this");
+            // No class name or stack frame leaves the server: the detail is in its log.
+            String detail = SafeErrors.message(dev.strata.db.Database.rootMessage(e), null);
+            return error(tool.name() + " failed unexpectedly" + (detail == null ? "" : " (" + detail + ")")
+                    + "; the server is still running, try again or report this");
         }
     }
 

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -39,8 +40,34 @@ public final class StartupBenchmark {
         List<String> plain = List.of(java, "-jar", jar, "--url", url);
         List<String> cds = List.of(java, "-XX:SharedArchiveFile=" + jsa, "-Xlog:disable", "-Xlog:all=warning:stderr",
                 "-jar", jar, "--url", url);
-        startUps("plain java -jar", plain);
-        if (Files.exists(Path.of(jsa))) startUps("with the CDS archive", cds);
+        String describe = "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"orders\"}}";
+        List<Contender> contenders = new ArrayList<>();
+        // What the README's client snippets run: the launcher (JDK 25 + AOT cache when the build made one).
+        Path launcher = target.resolve("strata");
+        if (Files.isExecutable(launcher)) {
+            contenders.add(new Contender("README snippet: server/target/strata --url … ("
+                    + (Files.exists(target.resolve("strata.aot")) ? "JDK 25 + AOT cache" : "CDS archive") + ")",
+                    List.of(launcher.toAbsolutePath().toString(), "--url", url), describe));
+        }
+        contenders.add(new Contender("java -jar (JDK " + Runtime.version().feature() + ", no archive)", plain,
+                describe));
+        if (Files.exists(Path.of(jsa))) {
+            contenders.add(new Contender("java -jar with the CDS archive (JDK " + Runtime.version().feature() + ")",
+                    cds, describe));
+        }
+        // DBHub (npm @bytebase/dbhub on Node.js 22): -Dbench.dbhub=e2e/node/bench after npm install there.
+        String dbhub = System.getProperty("bench.dbhub");
+        if (dbhub != null) {
+            Path dir = Path.of(dbhub).toAbsolutePath();
+            contenders.add(new Contender("DBHub " + dbhubVersion(dir) + " (Node.js 22), search_objects table full",
+                    List.of(dir.resolve("node_modules/node/bin/node").toString(),
+                            dir.resolve("node_modules/@bytebase/dbhub/dist/index.js").toString(), "--transport",
+                            "stdio", "--dsn", url + "?sslmode=disable"),
+                    "{\"name\":\"search_objects\",\"arguments\":{\"object_type\":\"table\",\"pattern\":"
+                            + "\"orders\",\"detail_level\":\"full\"}}"));
+        }
+        startUps(contenders);
+        if (Boolean.getBoolean("bench.startupOnly")) return;
 
         try (Session s = new Session(cds)) {
             s.initialize();
@@ -128,21 +155,55 @@ public final class StartupBenchmark {
         s.request("tools/call", "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"" + tables[i % 5] + "\"}}");
     }
 
-    static void startUps(String label, List<String> command) throws Exception {
-        List<Double> init = new ArrayList<>();
-        List<Double> first = new ArrayList<>();
-        for (int i = 0; i < STARTS; i++) {
-            long start = System.nanoTime();
-            try (Session s = new Session(command)) {
-                s.initialize();
-                init.add((System.nanoTime() - start) / 1e6);
-                s.request("tools/call", "{\"name\":\"describe_table\",\"arguments\":{\"table\":\"orders\"}}");
-                first.add((System.nanoTime() - start) / 1e6);
+    /** A server and the first call a client makes to learn a table. */
+    record Contender(String label, List<String> command, String firstCall) {
+    }
+
+    /**
+     * Starts each contender in turn, {@code STARTS} rounds, interleaved so that machine load hits all alike; a
+     * first round warms the file cache and is not counted.
+     */
+    static void startUps(List<Contender> contenders) throws Exception {
+        Map<Contender, List<Double>> init = new java.util.LinkedHashMap<>();
+        Map<Contender, List<Double>> first = new java.util.LinkedHashMap<>();
+        for (Contender c : contenders) {
+            init.put(c, new ArrayList<>());
+            first.put(c, new ArrayList<>());
+        }
+        for (int round = 0; round <= STARTS; round++) {
+            for (Contender c : contenders) {
+                long start = System.nanoTime();
+                try (Session s = new Session(c.command())) {
+                    s.initialize();
+                    double i = (System.nanoTime() - start) / 1e6;
+                    JsonNode r = s.request("tools/call", c.firstCall());
+                    double f = (System.nanoTime() - start) / 1e6;
+                    if (r.path("result").path("isError").asBoolean() || r.has("error")) {
+                        throw new IllegalStateException(c.label() + ": first call failed: " + r);
+                    }
+                    if (round > 0) {
+                        init.get(c).add(i);
+                        first.get(c).add(f);
+                    }
+                }
             }
         }
-        System.out.printf(Locale.ROOT, "%s: initialize answered after median %.0f ms (min %.0f, max %.0f); "
-                        + "first describe_table after median %.0f ms (max %.0f); %d starts%n", label, pct(init, 0.5),
-                Collections.min(init), Collections.max(init), pct(first, 0.5), Collections.max(first), STARTS);
+        System.out.printf(Locale.ROOT, "start-up over stdio, spawn → answer, median of %d interleaved starts "
+                + "(min–max):%n", STARTS);
+        for (Contender c : contenders) {
+            System.out.printf(Locale.ROOT, "  %-70s initialize %5.0f ms (%.0f–%.0f)   first table %5.0f ms (%.0f–%.0f)%n",
+                    c.label(), pct(init.get(c), 0.5), Collections.min(init.get(c)), Collections.max(init.get(c)),
+                    pct(first.get(c), 0.5), Collections.min(first.get(c)), Collections.max(first.get(c)));
+        }
+    }
+
+    static String dbhubVersion(Path dir) {
+        try {
+            return JSON.readTree(Files.readString(dir.resolve("node_modules/@bytebase/dbhub/package.json")))
+                    .path("version").asString();
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     static double pct(List<Double> values, double p) {
