@@ -177,7 +177,9 @@ final class TokenCursor {
             return end > 0 ? p.substring(1, end).replace("\"\"", "\"") : p;
         }
         if (p.startsWith("(")) return p;
-        String first = p.split("\\s+")[0];
+        String first = p.split("[\\s(]+")[0];
+        // "hot_rank (score, published) DESC" is a call, not the column hot_rank
+        if (p.substring(first.length()).trim().startsWith("(")) return p;
         if (first.matches("[A-Za-z_][A-Za-z0-9_$]*")) return first.toLowerCase(java.util.Locale.ROOT);
         return p;
     }

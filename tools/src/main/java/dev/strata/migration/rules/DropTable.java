@@ -29,7 +29,7 @@ public final class DropTable extends MigrationRuleBase {
         if (!(ctx.ddl() instanceof Ddl.Drop d) || !d.objectType().equals("TABLE")) return;
         for (QualifiedName q : d.names()) {
             TargetTable t = ctx.target(q);
-            if (t.isNew() || (ctx.live().isPresent() && t.status() == TargetTable.Status.UNKNOWN)) continue;
+            if (t.isNew() || ctx.absent(t)) continue;
             ctx.report(this, "DROP TABLE " + t.describe() + " deletes its rows and breaks every reader still "
                             + "deployed", t.name(), null,
                     "Stop reading and writing the table, deploy, back it up, then drop it in a later migration.",

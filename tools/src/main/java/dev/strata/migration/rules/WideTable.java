@@ -20,7 +20,7 @@ import java.util.Map;
 public final class WideTable extends MigrationRuleBase {
 
     public WideTable() {
-        super("wide-table", Severity.WARNING, "columns added to a table already past the width threshold");
+        super("wide-table", Severity.INFO, "columns added to a table already past the width threshold");
     }
 
     @Override
@@ -35,7 +35,7 @@ public final class WideTable extends MigrationRuleBase {
         else return;
         int limit = ctx.config().wideTableColumns();
         if (width <= limit) return;
-        ctx.report(this, Severity.WARNING, null, t.name() + " already has " + width + " columns (threshold "
+        ctx.report(this, severity(), null, t.name() + " already has " + width + " columns (threshold "
                         + limit + ") and this adds " + adding + " more", t.name(), null,
                 "Put the new columns in a separate table keyed by " + t.name() + "'s primary key.",
                 Map.of("columns", width, "threshold", limit));
