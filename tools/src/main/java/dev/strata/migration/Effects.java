@@ -152,7 +152,8 @@ public final class Effects {
         } else if (ddl instanceof Ddl.AlterIndex ai) {
             b.object(ai.form(), LockTarget.INDEX, ctx.indexKey(ai.index()));
         } else if (ddl instanceof Ddl.AlterType t) {
-            b.object(t.form(), LockTarget.TYPE, t.type() == null ? null : t.type().toString());
+            b.object(t.form(), LockTarget.TYPE, t.type() == null ? null
+                    : t.type().schema() == null ? t.type().name() : t.type().schema() + "." + t.type().name());
         } else if (ddl instanceof Ddl.AlterSequence s) {
             b.object(s.form(), LockTarget.SEQUENCE, s.sequence() == null ? null : ctx.key(s.sequence()));
         } else if (ddl instanceof Ddl.CreateView v && v.view() != null) {
@@ -180,16 +181,25 @@ public final class Effects {
             b.table(form, LockTarget.TABLE, target);
             QualifiedName referenced = referenced(a);
             if (referenced != null) b.table(form, LockTarget.REFERENCED_TABLE, referenced);
+            if (a instanceof AlterAction.AlterType type && type.column() != null) {
+                // a key column's new type rebuilds its foreign keys: the referenced tables, and the tables whose
+                // keys point at it, are locked too
+                for (String ref : foreignKeysOfColumn(ctx, target, type.column())) {
+                    b.table(form, LockTarget.REFERENCED_TABLE, ctx.target(split(ref)));
+                }
+                for (String referencing : referencingColumn(ctx, target, type.column())) {
+                    b.table(form, LockTarget.REFERENCED_TABLE, ctx.target(split(referencing)));
+                }
+            }
             if (a instanceof AlterAction.DropColumn dc && dc.column() != null) {
                 // the column's own foreign keys go with it, and their triggers live on the referenced tables
                 for (String ref : foreignKeysOfColumn(ctx, target, dc.column())) {
-                    b.mode(form, ref, "table", LockMode.ACCESS_EXCLUSIVE, ctx.target(split(ref)));
+                    b.table(form, LockTarget.REFERENCED_TABLE, ctx.target(split(ref)));
                 }
             }
             if (a instanceof AlterAction.DropConstraint dc) {
                 String ref = foreignKeyTarget(ctx, target, dc.name());
-                if (ref != null) b.mode(form, ref, "table", form.mode(LockTarget.REFERENCED_TABLE, ctx.pgVersion()),
-                        ctx.target(split(ref)));
+                if (ref != null) b.table(form, LockTarget.REFERENCED_TABLE, ctx.target(split(ref)));
             }
             String why = rewriteReason(a, target, ctx);
             if (why != null) b.rewrite(target.name(), why);
@@ -269,6 +279,20 @@ public final class Effects {
         return out;
     }
 
+    /** The tables with a foreign key that references this column of {@code table} (from the catalog). */
+    static List<String> referencingColumn(StatementContext ctx, TargetTable table, String column) {
+        List<String> out = new ArrayList<>();
+        if (table.relation() == null || ctx.live().isEmpty()) return out;
+        String live = ctx.state().liveColumn(table.name(), column);
+        for (LiveDatabase.Dependent d : ctx.live().get().dependents(table.relation())) {
+            if (d.kind().equals("foreign key") && live.equals(d.column()) && !out.contains(d.relation())
+                    && !ctx.state().isGone(d.relation()) && !ctx.state().isDependentDropped(d.relation(), d.object())) {
+                out.add(d.relation());
+            }
+        }
+        return out;
+    }
+
     private static QualifiedName split(String key) {
         int dot = key.indexOf('.');
         return dot < 0 ? new QualifiedName(null, key) : new QualifiedName(key.substring(0, dot), key.substring(dot + 1));
@@ -282,7 +306,7 @@ public final class Effects {
                     b.table(DdlForm.DROP_TABLE, LockTarget.TABLE, t);
                     // its foreign keys' triggers live on the tables they reference
                     for (String ref : referencedBy(ctx, t)) {
-                        b.mode(DdlForm.DROP_TABLE, ref, "table", LockMode.ACCESS_EXCLUSIVE, ctx.target(split(ref)));
+                        b.table(DdlForm.DROP_TABLE, LockTarget.REFERENCED_TABLE, ctx.target(split(ref)));
                     }
                 }
             }
@@ -318,8 +342,8 @@ public final class Effects {
         for (LiveDatabase.Cascaded c : ctx.live().get().cascade(d.objectType(), d.names(), d.cascade())) {
             TargetTable t = ctx.target(split(c.relation()));
             if (t.isNew() || t.status() == TargetTable.Status.GONE) continue;
-            b.mode(d.objectType().equals("FUNCTION") || d.objectType().equals("PROCEDURE") ? DdlForm.OBJECT_DDL
-                    : DdlForm.DROP_TABLE, t.name(), c.kind(), LockMode.ACCESS_EXCLUSIVE, t);
+            b.mode(DdlForm.DROP_CASCADE, t.name(), c.kind().equals("table") ? "table" : "view",
+                    DdlForm.DROP_CASCADE.mode(LockTarget.TABLE, ctx.pgVersion()), t);
         }
     }
 
@@ -354,7 +378,14 @@ public final class Effects {
                     + v.reason() + ")").orElse("a type change rewrites every row unless the old values are valid "
                     + "as they are (" + v.reason() + ")");
         }
-        if (a instanceof AlterAction.Rewrite r) return r.what() + " writes the table into a new file";
+        if (a instanceof AlterAction.Rewrite r) {
+            // PostgreSQL skips the work when the table is already there (same tablespace, method, persistence)
+            if (target.relation() != null && ctx.live().isPresent() && r.argument() != null) {
+                Optional<LiveDatabase.Storage> storage = ctx.live().get().storage(target.relation());
+                if (storage.isPresent() && storage.get().already(r.form(), r.argument())) return null;
+            }
+            return r.what() + " writes the table into a new file";
+        }
         return null;
     }
 

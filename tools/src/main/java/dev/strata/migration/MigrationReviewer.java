@@ -330,7 +330,7 @@ public final class MigrationReviewer {
         }
         if (ddl instanceof Ddl.CreateTable) rows = 0L;
         List<StatementReport.Lock> locks = effect.locks().stream()
-                .map(l -> new StatementReport.Lock(l.object(), l.kind(), l.mode().sql())).toList();
+                .map(l -> new StatementReport.Lock(l.object(), l.kind(), l.mode().sql(), l.form().id())).toList();
         return new StatementReport(ctx.index(), line, ddl.label(), tables,
                 effect.lock() == LockMode.NONE ? null : effect.lock().sql(), effect.rewrites(), rows, locks,
                 List.copyOf(effect.rewritten().keySet()));

@@ -10,8 +10,11 @@ import java.util.List;
 public record StatementReport(int index, int line, String kind, List<String> tables, String lock,
                               boolean rewritesTable, Long rowsEstimate, List<Lock> locks, List<String> rewritten) {
 
-    /** A lock on one object: {@code kind} is table, view, index, type or sequence; {@code mode} as in LOCK TABLE. */
-    public record Lock(String object, String kind, String mode) {
+    /**
+     * A lock on one object: {@code kind} is table, view, index, type or sequence; {@code mode} as in LOCK TABLE;
+     * {@code form} the row of the lock table (docs/migration-locks.md) that says so.
+     */
+    public record Lock(String object, String kind, String mode, String form) {
     }
 
     public StatementReport {

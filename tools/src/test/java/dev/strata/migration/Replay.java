@@ -159,12 +159,23 @@ final class Replay {
     }
 
     private void checkLocks(String file, SqlStatement st, StatementReport report, Map<Long, String> namesBefore,
-                            Set<String> before, Set<String> after, List<Problem> problems, Outcome out) {
+                            Set<String> before, Set<String> after, List<Problem> problems, Outcome out)
+            throws SQLException {
         Map<String, LockMode> claimed = new LinkedHashMap<>();
         for (StatementReport.Lock l : report.locks()) claimed.put(l.object(), LockMode.parse(l.mode()));
         Set<String> existed = new HashSet<>(namesBefore.values());
         // a DO block's statements may sit in branches that do not run: its claims are what they take if they do
         boolean conditional = report.kind().equals("DO");
+        for (StatementReport.Lock l : report.locks()) {
+            if (!l.kind().equals("type") || conditional) continue;
+            out.lockClaimsChecked++;
+            LockMode mode = LockMode.parse(l.mode());
+            Set<String> modes = typeLocks(l.object());
+            if (!modes.contains(mode.pgLocks())) {
+                problems.add(new Problem(file, st.line(), "lock-not-taken", mode.sql() + " on type " + l.object()
+                        + " (" + first(st) + "); held: " + modes));
+            }
+        }
         for (var e : claimed.entrySet()) {
             String object = e.getKey();
             if (!existed.contains(object) || conditional) continue;   // created by the statement, or a type
@@ -214,6 +225,20 @@ final class Replay {
     private static String first(SqlStatement st) {
         String t = st.text().replaceAll("\\s+", " ");
         return t.length() > 70 ? t.substring(0, 70) + "…" : t;
+    }
+
+    /** The modes of the object locks this backend holds on a type. */
+    private Set<String> typeLocks(String type) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (java.sql.PreparedStatement ps = apply.prepareStatement("""
+                SELECT mode FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'object'
+                   AND classid = 'pg_type'::regclass AND objid = to_regtype(?)""")) {
+            ps.setString(1, type);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /** oid → schema.name of every user relation (tables, views, indexes, sequences…), and which are table-like. */

@@ -51,7 +51,8 @@ public sealed interface AlterAction {
     }
 
     /** {@code SET TABLESPACE}, {@code SET LOGGED/UNLOGGED}, {@code SET ACCESS METHOD}: the table is rewritten. */
-    record Rewrite(String what, DdlForm form, Token at) implements AlterAction {
+    /** @param argument the tablespace or access method named, or "logged" / "unlogged" */
+    record Rewrite(String what, DdlForm form, String argument, Token at) implements AlterAction {
     }
 
     /** {@code ATTACH PARTITION t …} or {@code DETACH PARTITION t [CONCURRENTLY | FINALIZE]}. */

@@ -546,6 +546,9 @@ public final class DdlParser {
             c.accept("restrict");
             return new AlterAction.DropColumn(column, cascade, ifExists, at);
         }
+        if (c.is("alter") && c.peek(1) != null && c.peek(1).isWord("constraint")) {
+            return other(c, at, DdlForm.ALTER_CONSTRAINT);
+        }
         if (c.accept("alter")) {
             c.accept("column");
             String column = c.name();
@@ -592,14 +595,14 @@ public final class DdlParser {
             return new AlterAction.RenameColumn(from, c.name(), at);
         }
         if (c.accept("set", "tablespace")) {
-            c.name();
-            return new AlterAction.Rewrite("SET TABLESPACE", DdlForm.SET_TABLESPACE, at);
+            return new AlterAction.Rewrite("SET TABLESPACE", DdlForm.SET_TABLESPACE, c.name(), at);
         }
-        if (c.accept("set", "logged")) return new AlterAction.Rewrite("SET LOGGED", DdlForm.SET_LOGGED, at);
-        if (c.accept("set", "unlogged")) return new AlterAction.Rewrite("SET UNLOGGED", DdlForm.SET_LOGGED, at);
+        if (c.accept("set", "logged")) return new AlterAction.Rewrite("SET LOGGED", DdlForm.SET_LOGGED, "logged", at);
+        if (c.accept("set", "unlogged")) {
+            return new AlterAction.Rewrite("SET UNLOGGED", DdlForm.SET_LOGGED, "unlogged", at);
+        }
         if (c.accept("set", "access", "method")) {
-            c.name();
-            return new AlterAction.Rewrite("SET ACCESS METHOD", DdlForm.SET_ACCESS_METHOD, at);
+            return new AlterAction.Rewrite("SET ACCESS METHOD", DdlForm.SET_ACCESS_METHOD, c.name(), at);
         }
         if (c.is("set") && c.peek(1) != null && c.peek(1).isWord("schema")) return other(c, at, DdlForm.SET_SCHEMA);
         if (c.is("owner")) return other(c, at, DdlForm.OWNER_TO);

@@ -249,6 +249,37 @@ public final class LiveDatabase {
         }, Optional.empty()));
     }
 
+    /** Where and how a table is stored: its tablespace, table access method and persistence ({@code p}, {@code u}). */
+    public record Storage(String tablespace, String accessMethod, String persistence) {
+        /** Whether {@code SET TABLESPACE / ACCESS METHOD / LOGGED / UNLOGGED} would change nothing. */
+        public boolean already(dev.strata.migration.locks.DdlForm form, String argument) {
+            return switch (form) {
+                case SET_TABLESPACE -> argument.equals(tablespace);
+                case SET_ACCESS_METHOD -> argument.equals(accessMethod);
+                case SET_LOGGED -> argument.equals("logged") ? persistence.equals("p") : persistence.equals("u");
+                default -> false;
+            };
+        }
+    }
+
+    private final Map<Long, Optional<Storage>> storage = new ConcurrentHashMap<>();
+
+    public Optional<Storage> storage(Relation table) {
+        return storage.computeIfAbsent(table.oid(), oid -> query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT (SELECT spcname FROM pg_tablespace
+                             WHERE oid = coalesce(nullif(c.reltablespace, 0), d.dattablespace)),
+                           (SELECT amname FROM pg_am WHERE oid = c.relam), c.relpersistence::text
+                      FROM pg_class c, pg_database d WHERE c.oid = ? AND d.datname = current_database()""")) {
+                ps.setLong(1, oid);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Storage(rs.getString(1), rs.getString(2), rs.getString(3)))
+                            : Optional.<Storage>empty();
+                }
+            }
+        }, Optional.empty()));
+    }
+
     private final Map<String, Boolean> exists = new ConcurrentHashMap<>();
 
     /**

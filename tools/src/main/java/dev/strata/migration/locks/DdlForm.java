@@ -6,10 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.strata.migration.LockMode.ACCESS_EXCLUSIVE;
-import static dev.strata.migration.LockMode.ACCESS_SHARE;
 import static dev.strata.migration.LockMode.EXCLUSIVE;
 import static dev.strata.migration.LockMode.ROW_EXCLUSIVE;
-import static dev.strata.migration.LockMode.ROW_SHARE;
 import static dev.strata.migration.LockMode.SHARE;
 import static dev.strata.migration.LockMode.SHARE_ROW_EXCLUSIVE;
 import static dev.strata.migration.LockMode.SHARE_UPDATE_EXCLUSIVE;
@@ -54,16 +52,17 @@ public enum DdlForm {
             on(TABLE, ACCESS_EXCLUSIVE)),
     ADD_COLUMN_REFERENCES("ALTER TABLE t ADD COLUMN c … REFERENCES r", Rewrite.DEPENDS, "as ADD COLUMN",
             on(TABLE, ACCESS_EXCLUSIVE), on(REFERENCED_TABLE, SHARE_ROW_EXCLUSIVE)),
-    DROP_COLUMN("ALTER TABLE t DROP COLUMN c", Rewrite.NO, "the column is only marked dropped",
-            on(TABLE, ACCESS_EXCLUSIVE)),
+    DROP_COLUMN("ALTER TABLE t DROP COLUMN c", Rewrite.NO, "the column is only marked dropped; a column in a "
+            + "foreign key takes the key's table along (the referenced table is locked too)",
+            on(TABLE, ACCESS_EXCLUSIVE), on(REFERENCED_TABLE, ACCESS_EXCLUSIVE)),
     ALTER_COLUMN_TYPE("ALTER TABLE t ALTER COLUMN c TYPE …", Rewrite.DEPENDS,
             "no rewrite when the old values are valid as they are: a binary-coercible cast (varchar ↔ text, "
                     + "cidr → inet, int4 → oid, any castmethod 'b' in pg_cast), a wider or removed length or "
                     + "precision (varchar, varbit, numeric with the same scale, timestamp, time, interval), a domain "
                     + "without constraints, and timestamp ↔ timestamptz while the session TimeZone is UTC "
                     + "(PostgreSQL 12+); USING c or USING c::type counts as no USING. Indexes on the column are "
-                    + "rebuilt either way",
-            on(TABLE, ACCESS_EXCLUSIVE)),
+                    + "rebuilt either way; a key column's foreign keys are rebuilt, locking the tables on both ends",
+            on(TABLE, ACCESS_EXCLUSIVE), on(REFERENCED_TABLE, ACCESS_EXCLUSIVE)),
     SET_DEFAULT("ALTER TABLE t ALTER COLUMN c SET DEFAULT … / DROP DEFAULT", Rewrite.NO, null,
             on(TABLE, ACCESS_EXCLUSIVE)),
     SET_NOT_NULL("ALTER TABLE t ALTER COLUMN c SET NOT NULL", Rewrite.NO,
@@ -179,19 +178,21 @@ public enum DdlForm {
     ALTER_SEQUENCE_RENAME("ALTER SEQUENCE s RENAME TO … / OWNER TO / SET SCHEMA", Rewrite.NO, null,
             on(SEQUENCE, ACCESS_EXCLUSIVE)),
     OBJECT_DDL("CREATE / ALTER / DROP of a type, domain, function, schema, extension, sequence; GRANT / REVOKE",
-            Rewrite.NO, "no table lock; DROP … CASCADE also drops what depends on the object"),
+            Rewrite.NO, "no table lock; DROP … CASCADE also drops what depends on the object (next row)"),
+    DROP_CASCADE("DROP … CASCADE (function, type, view, table …)", Rewrite.NO,
+            "every table that loses a view, trigger, policy, key, default, index or column with it (found through "
+                    + "pg_depend with a database)", on(TABLE, ACCESS_EXCLUSIVE)),
 
     // ------------------------------------------------------------------ data and maintenance
     INSERT("INSERT / MERGE / COPY … FROM", Rewrite.NO, null, on(TABLE, ROW_EXCLUSIVE)),
     UPDATE_DELETE("UPDATE / DELETE", Rewrite.NO, "row locks on every row touched", on(TABLE, ROW_EXCLUSIVE)),
-    SELECT("SELECT", Rewrite.NO, null, on(TABLE, ACCESS_SHARE)),
+    SELECT("SELECT / SHOW / EXPLAIN", Rewrite.NO, "ACCESS SHARE on what it reads: it waits only for ACCESS EXCLUSIVE"),
     LOCK_TABLE("LOCK TABLE t IN … MODE", Rewrite.NO, "the mode named (ACCESS EXCLUSIVE when none is)",
             on(TABLE, ACCESS_EXCLUSIVE)),
     VACUUM("VACUUM t / ANALYZE t", Rewrite.NO, "VACUUM not inside a transaction block",
             on(TABLE, SHARE_UPDATE_EXCLUSIVE)),
     VACUUM_FULL("VACUUM FULL t", Rewrite.YES, "not inside a transaction block", on(TABLE, ACCESS_EXCLUSIVE)),
     CLUSTER("CLUSTER t USING i", Rewrite.YES, null, on(TABLE, ACCESS_EXCLUSIVE)),
-    ROW_SHARE_LOCK("SELECT … FOR UPDATE / FOR SHARE", Rewrite.NO, null, on(TABLE, ROW_SHARE)),
     UNKNOWN("a statement Strata does not recognise", Rewrite.NO, "reported as not analysed");
 
     /** Whether a form rewrites the table (its heap gets a new file). */
