@@ -79,13 +79,8 @@ public final class ExistingRowsViolate extends MigrationRuleBase {
     /** SET NOT NULL, judged on the column as the script left it. */
     private void notNull(StatementContext ctx, AlterAction a, TargetTable t, String column) {
         int backfill = ctx.state().backfilled(t.name(), column);
-        if (backfill > 0) {
-            // the UPDATE at that line set every NULL of the column: the NULLs there now will be gone
-            ctx.report(this, Severity.INFO, a.at(), "NULLs in " + t.name() + "." + column + " were not counted: the "
-                    + "UPDATE at line " + backfill + " backfills the column first", t.name(), column, null,
-                    Map.of("backfilled_at_line", backfill));
-            return;
-        }
+        // the UPDATE at that line set every NULL of the column: the NULLs there now will be gone
+        if (backfill > 0) return;
         ColumnDef added = ctx.state().addedColumn(t.name(), column);
         if (added != null) {
             // a column this script added: every existing row holds its default, or NULL without one

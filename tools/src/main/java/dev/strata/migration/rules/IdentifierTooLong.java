@@ -50,7 +50,7 @@ public final class IdentifierTooLong extends MigrationRuleBase {
     }
 
     /** The name as PostgreSQL stores it: cut at 63 bytes, never inside a multi-byte character. */
-    static String truncate(String name) {
+    public static String truncate(String name) {
         StringBuilder out = new StringBuilder();
         int bytes = 0;
         for (int i = 0; i < name.length(); ) {
