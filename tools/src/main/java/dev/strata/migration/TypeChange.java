@@ -95,6 +95,33 @@ public final class TypeChange {
         return Verdict.rewrite(from.text() + " → " + to.text() + " converts every value");
     }
 
+    /**
+     * When the current type is unknown (no database): the kind of column for which this change would be free, or
+     * null when no column type makes it free (a USING that computes, int → bigint, any → date…).
+     */
+    public static String freeFrom(TypeName to, String using, String column, String timezone, int pgVersion) {
+        if (to == null || using != null && !trivialUsing(using, column, to)) return null;
+        String base = to.base();
+        if (to.array()) return null;   // element coercions always rewrite
+        if (base.equals("text")) return "a varchar or text";
+        if (base.equals("varchar")) return to.modifiers().isEmpty() ? "a varchar or text" : "a shorter varchar";
+        if (base.equals("numeric")) return "a numeric of smaller precision and the same scale";
+        if (base.equals("inet")) return "a cidr";
+        if ((base.equals("timestamptz") || base.equals("timestamp")) && pgVersion >= 12
+                && Boolean.TRUE.equals(TimeZones.isUtc(timezone))) {
+            return "a " + (base.equals("timestamptz") ? "timestamp" : "timestamptz") + " (the session TimeZone is UTC)";
+        }
+        if (WIDENABLE.contains(base)) return "a " + base + " of smaller precision";
+        if (!KNOWN_BASES.contains(base)) return "a type " + to.text() + " is a constraint-free domain over";
+        return null;
+    }
+
+    /** Built-in types whose name is not a domain's. */
+    private static final Set<String> KNOWN_BASES = Set.of("smallint", "integer", "bigint", "serial", "bigserial",
+            "smallserial", "real", "double precision", "numeric", "boolean", "char", "varchar", "text", "bytea",
+            "date", "time", "timetz", "timestamp", "timestamptz", "interval", "uuid", "json", "jsonb", "inet", "cidr",
+            "macaddr", "money", "bit", "bit varying", "xml", "tsvector", "oid");
+
     private static Verdict sameBase(TypeName from, TypeName to) {
         List<Integer> a = from.modifiers();
         List<Integer> b = to.modifiers();

@@ -123,6 +123,17 @@ class ScriptModelTest {
     }
 
     @Test
+    void aTableRebuiltInPlaceLosesNothing() {
+        assertThat(rules(offline("DROP TABLE cache_totals; CREATE TABLE cache_totals AS SELECT 1 AS n;")))
+                .doesNotContain("drop-table");
+        assertThat(rules(offline("DROP TABLE cache_totals; CREATE TABLE cache_totals (n int); "
+                + "INSERT INTO cache_totals SELECT 1;"))).doesNotContain("drop-table");
+        FileReview empty = offline("DROP TABLE cache_totals; CREATE TABLE cache_totals (n int);");
+        assertThat(empty.findings()).filteredOn(f -> f.rule().equals("drop-table")).extracting(Finding::message)
+                .singleElement().asString().contains("starts empty");
+    }
+
+    @Test
     void renamesAreFollowed() {
         FileReview r = withDemo("""
                 SET lock_timeout = '5s';
