@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * <b>add-not-null-column</b>: {@code ADD COLUMN … NOT NULL} without a default fails on a table that has rows
  * ("column contains null values"). With a database Strata checks whether the table has rows (an error when it
- * has, nothing when it is empty); without one it warns. Add it with a constant default (free since PG 11), or
+ * has, nothing when it is empty); without one it warns. A table the script empties first (DELETE without WHERE,
+ * TRUNCATE) has none; after a DELETE with WHERE it is a warning. Add it with a constant default (free since PG 11), or
  * nullable and backfilled:
  * <pre>
  * ALTER TABLE orders ADD COLUMN channel text NOT NULL DEFAULT 'web';

@@ -15,6 +15,8 @@ import java.util.List;
  * <pre>
  * CREATE TABLE shipments (shipment_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id bigint REFERENCES orders);
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {bare-id-primary-key: warning}} in {@code .strata.yml}).
  */
 public final class BareIdPrimaryKey extends MigrationRuleBase {
 

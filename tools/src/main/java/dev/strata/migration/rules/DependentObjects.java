@@ -22,7 +22,8 @@ import java.util.Map;
  * from {@code pg_depend}. Changing the type of a column a view or policy uses fails ("cannot alter type of a
  * column used by a view or rule"); dropping a column or table others depend on fails without CASCADE and, with
  * it, silently drops the views and foreign keys too; TRUNCATE of a referenced table fails without CASCADE.
- * Recreate the dependants in the same migration:
+ * Dependants the script has already dropped (directly, or with CASCADE) do not count: the drop, change and
+ * recreate recipe below passes. Recreate the dependants in the same migration:
  * <pre>
  * BEGIN;
  * DROP VIEW public.order_summary;

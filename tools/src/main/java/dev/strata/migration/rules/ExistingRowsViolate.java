@@ -23,7 +23,11 @@ import java.util.Optional;
  * NULLs, UNIQUE or PRIMARY KEY over duplicates, a CHECK some rows fail, a FOREIGN KEY with orphans, a
  * VALIDATE CONSTRAINT of any of those. The migration fails in production after passing on an empty test
  * database (and a failed {@code CREATE UNIQUE INDEX CONCURRENTLY} leaves an INVALID index behind). Strata counts
- * exactly on tables up to the configured size and samples larger ones, and says which. Fix the data first:
+ * exactly on tables up to the configured size and samples larger ones, and says which. The count is of the rows as
+ * the script will find them: a table the script emptied has none, a column it backfilled ({@code UPDATE … SET c =
+ * …} without WHERE or with {@code WHERE c IS NULL}) has no NULLs, a column it added without a default is all NULLs,
+ * and rows it changed before (UPDATE, DELETE, INSERT) make a count a likelihood (warning), not a fact. Fix the data
+ * first:
  * <pre>
  * UPDATE users SET email = lower(btrim(email)) WHERE email &lt;&gt; lower(btrim(email));
  * -- resolve the remaining duplicates, then

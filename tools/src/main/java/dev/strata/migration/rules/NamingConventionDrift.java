@@ -21,6 +21,8 @@ import java.util.Map;
  * <pre>
  * ALTER TABLE orders ADD COLUMN shipped_at timestamptz;   -- not "shippedAt"
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {naming-convention-drift: warning}} in {@code .strata.yml}).
  */
 public final class NamingConventionDrift extends MigrationRuleBase {
 

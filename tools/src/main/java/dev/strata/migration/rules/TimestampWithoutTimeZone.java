@@ -13,6 +13,8 @@ import dev.strata.migration.ddl.Ddl;
  * <pre>
  * ALTER TABLE orders ADD COLUMN shipped_at timestamptz;
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {timestamp-without-time-zone: warning}} in {@code .strata.yml}).
  */
 public final class TimestampWithoutTimeZone extends MigrationRuleBase {
 

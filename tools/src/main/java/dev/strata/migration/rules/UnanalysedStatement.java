@@ -6,9 +6,11 @@ import dev.strata.migration.StatementContext;
 import dev.strata.migration.ddl.Ddl;
 
 /**
- * <b>unanalysed-statement</b> (info; not in the contract's list, added so nothing passes silently): a statement
- * Strata's recogniser does not understand, a DO block in a language other than PL/pgSQL, or dynamic SQL that is
- * only built at run time. Nothing about its locks or data effects is known; review it by hand.
+ * <b>unanalysed-statement</b> (info, so nothing passes silently): a statement Strata's recogniser does not
+ * understand, a DO block in a language other than PL/pgSQL, or dynamic SQL that is only built at run time. Nothing
+ * about its locks or data effects is known; review it by hand. The same id reports, as a warning, a file whose
+ * review did not finish within {@code file_time_limit_ms}, and (as info) a statement on which a rule of Strata's
+ * own failed. Invalid SQL is {@code syntax-error} when a database can be asked.
  */
 public final class UnanalysedStatement extends MigrationRuleBase {
 

@@ -16,6 +16,8 @@ import java.util.Map;
  * <pre>
  * CREATE TABLE customer_preferences (customer_id bigint PRIMARY KEY REFERENCES customers, newsletter boolean);
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {wide-table: warning}} in {@code .strata.yml}).
  */
 public final class WideTable extends MigrationRuleBase {
 
