@@ -115,6 +115,16 @@ class MigrationReviewerTest {
     }
 
     @Test
+    void verboseTextNamesEachLockAndRewrite() {
+        Review review = OFFLINE.review("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users;\n"
+                + "VACUUM FULL orders;", ReviewOptions.DEFAULT);
+        String text = dev.strata.migration.report.TextReport.render(review, true);
+        assertThat(text).contains("input:1: ALTER TABLE public.orders, public.users — SHARE ROW EXCLUSIVE on "
+                + "public.orders, SHARE ROW EXCLUSIVE on public.users")
+                .contains("input:2: VACUUM FULL public.orders — ACCESS EXCLUSIVE on public.orders, rewrites public.orders");
+    }
+
+    @Test
     void setLocalLockTimeoutEndsWithTheTransaction() {
         FileReview r = review("""
                 BEGIN;
