@@ -343,6 +343,9 @@ public final class MigrationReviewer {
         int line = ctx.line();
         if (ddl instanceof Ddl.CreateTable ct) {
             String key = ctx.key(ct.table());
+            TargetTable existing = ctx.target(ct.table());
+            // IF NOT EXISTS over a table that is there does nothing: it keeps its rows and its readers
+            if (ct.ifNotExists() && (existing.status() == TargetTable.Status.EXISTING || existing.isNew())) return;
             s.create(key, ct.columns(), ct.columnsKnown());
             for (ConstraintDef c : ct.constraints()) {
                 if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY || c.kind() == ConstraintDef.Kind.UNIQUE) {

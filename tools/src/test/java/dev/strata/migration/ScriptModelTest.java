@@ -134,6 +134,16 @@ class ScriptModelTest {
     }
 
     @Test
+    void tablesComeFromSelectIntoButNotFromCreateIfNotExistsOverAnExistingOne() {
+        FileReview copy = withDemo("SELECT * INTO public.orders_copy FROM public.orders; "
+                + "ALTER TABLE public.orders_copy ADD COLUMN x int;");
+        assertThat(rules(copy)).doesNotContain("unknown-table", "missing-lock-timeout");
+        FileReview existing = withDemo("CREATE TABLE IF NOT EXISTS public.orders (id bigint); "
+                + "CREATE INDEX orders_state_idx ON public.orders (state);");
+        assertThat(rules(existing)).contains("create-index-not-concurrently");
+    }
+
+    @Test
     void renamesAreFollowed() {
         FileReview r = withDemo("""
                 SET lock_timeout = '5s';

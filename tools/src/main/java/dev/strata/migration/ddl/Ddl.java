@@ -26,8 +26,8 @@ public sealed interface Ddl {
      * @param columnsKnown false when columns come from elsewhere too (LIKE, INHERITS, PARTITION OF, OF type, AS)
      */
     record CreateTable(QualifiedName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
-                       boolean temporary, boolean fromQuery, QualifiedName partitionOf, boolean columnsKnown)
-            implements Ddl {
+                       boolean temporary, boolean fromQuery, QualifiedName partitionOf, boolean columnsKnown,
+                       boolean ifNotExists) implements Ddl {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);

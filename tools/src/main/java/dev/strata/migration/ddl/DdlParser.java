@@ -35,9 +35,13 @@ public final class DdlParser {
         if (statement.hasErrors()) {
             return new Ddl.Unrecognised("?", statement.firstError().map(Token::error).orElse("lexical error"));
         }
-        StatementKind kind = StatementClassifier.classify(statement).kind();
+        StatementClassifier.Classification classification = StatementClassifier.classify(statement);
+        StatementKind kind = classification.kind();
         TokenCursor c = new TokenCursor(statement.tokens(), source);
         try {
+            if (kind == StatementKind.SELECT && classification.has(StatementClassifier.Flag.SELECT_INTO)) {
+                return complete(selectInto(c));
+            }
             return complete(recognise(c, kind));
         } catch (RuntimeException e) {
             // A recogniser bug must not pass a statement silently (nor hang the run: see TokenCursor's budget of
@@ -164,19 +168,19 @@ public final class DdlParser {
     }
 
     private static Ddl createTable(TokenCursor c, boolean temporary) {
-        c.accept("if", "not", "exists");
+        boolean ifNotExists = c.accept("if", "not", "exists");
         QualifiedName table = c.qualifiedName();
         if (table == null) return new Ddl.Unrecognised("CREATE TABLE", "no table name");
         if (c.accept("partition", "of")) {
             QualifiedName parent = c.qualifiedName();
-            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, false, parent, false);
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, false, parent, false, ifNotExists);
         }
         if (c.accept("of")) {
-            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false);
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false, ifNotExists);
         }
         if (!c.isSymbol("(")) {
             // CREATE TABLE … AS SELECT: the new table is filled by the query
-            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false);
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false, ifNotExists);
         }
         c.next();
         List<ColumnDef> columns = new ArrayList<>();
@@ -205,7 +209,8 @@ public final class DdlParser {
         c.acceptSymbol(")");
         boolean inherits = c.aheadAtDepthZero("inherits") || c.aheadAtDepthZero("as");
         c.skipToEnd();
-        return new Ddl.CreateTable(table, columns, constraints, temporary, false, null, !like && !inherits);
+        return new Ddl.CreateTable(table, columns, constraints, temporary, false, null, !like && !inherits,
+                ifNotExists);
     }
 
     private static Ddl createIndex(TokenCursor c) {
@@ -914,6 +919,25 @@ public final class DdlParser {
             parts.add(n);
         } while (c.acceptSymbol("."));
         return parts;
+    }
+
+    /** {@code SELECT … INTO [TEMP | UNLOGGED] [TABLE] t FROM …} creates a table filled by the query. */
+    private static Ddl selectInto(TokenCursor c) {
+        while (!c.atEnd() && !c.is("into")) {
+            if (c.isSymbol("(") || c.isSymbol("[")) c.group();
+            else c.next();
+        }
+        c.accept("into");
+        boolean temporary = false;
+        while (c.is("temp") || c.is("temporary") || c.is("unlogged") || c.is("local") || c.is("global")) {
+            if (c.is("temp") || c.is("temporary")) temporary = true;
+            c.next();
+        }
+        c.accept("table");
+        QualifiedName table = c.qualifiedName();
+        c.skipToEnd();
+        if (table == null) return new Ddl.Unrecognised("SELECT INTO", "no table name");
+        return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false, false);
     }
 
     /** {@code SELECT set_config('lock_timeout', '5s', false)} is how some tools set a timeout. */
