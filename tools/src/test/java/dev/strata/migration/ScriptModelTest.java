@@ -292,5 +292,8 @@ class ScriptModelTest {
         assertThat(new dev.strata.catalog.CatalogLoader(List.of()).load(DemoKnowledge.database())
                 .find("public", "orders")).isPresent();
         assertThat(rules(offline("ALTER TABLE orders ADD COLUMN note text NOT VALID;"))).doesNotContain("syntax-error");
+        // psql fills :variables in before the server parses anything
+        assertThat(rules(withDemo("SET lock_timeout = '5s';\nALTER TABLE public.orders ALTER COLUMN state SET DEFAULT :state;")))
+                .doesNotContain("syntax-error");
     }
 }

@@ -41,7 +41,12 @@ public final class SyntaxError extends MigrationRuleBase {
             // the whole script in one round of Parse messages, the first time a statement of it is checked
             List<SqlStatement> all = ctx.script().statements();
             List<String> texts = new ArrayList<>();
-            for (SqlStatement s : all) texts.add(s.psqlMeta() || s.hasErrors() ? "SELECT 1" : s.text());
+            for (SqlStatement s : all) {
+                // psql substitutes :variables before the server sees the text: only psql could parse it as written
+                boolean psql = s.psqlMeta() || s.tokens().stream()
+                        .anyMatch(t -> t.kind() == dev.strata.sql.SqlLexer.TokenKind.PSQL_VARIABLE);
+                texts.add(psql || s.hasErrors() ? "SELECT 1" : s.text());
+            }
             List<LiveDatabase.SyntaxError> errors = ctx.live().get().syntaxErrors(texts);
             for (int i = 0; i < all.size(); i++) asked.add(new Object[]{all.get(i), errors.get(i)});
         }
