@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class MigrationReviewer {
 
+    /** EXECUTE of an expression (not a literal) inside a DO block: SQL built at run time. */
+    static final Pattern DYNAMIC_EXECUTE = Pattern.compile("(?s).*\\bexecute\\s+(?!')[^;]*;.*");
     private static final Pattern IGNORE = Pattern.compile("strata-ignore\\s+([a-z0-9\\-]+(?:\\s*,\\s*[a-z0-9\\-]+)*)");
     private static final Set<String> BODY_STATEMENT_STARTS = Set.of("alter", "create", "drop", "truncate", "update",
             "delete", "insert", "reindex", "vacuum", "cluster", "lock", "refresh", "comment", "set", "reset");
@@ -415,8 +417,7 @@ public final class MigrationReviewer {
         } else if (ddl instanceof Ddl.Unrecognised || ddl instanceof Ddl.Other o && o.label().equals("CREATE EXTENSION")) {
             // it may create tables the model cannot see (an extension's own tables)
             s.opaque(line);
-        } else if (ddl instanceof Ddl.DoBlock d && d.body().toLowerCase(Locale.ROOT)
-                .matches("(?s).*\\bexecute\\s+(?!')[^;]*;.*")) {
+        } else if (ddl instanceof Ddl.DoBlock d && DYNAMIC_EXECUTE.matcher(d.body().toLowerCase(Locale.ROOT)).matches()) {
             s.opaque(line);
         }
         if (ctx.inTransaction()) {

@@ -532,12 +532,14 @@ public final class ScriptState {
         return sessionSettings.get(name);
     }
 
+    private static final java.util.regex.Pattern ZERO_TIMEOUT = java.util.regex.Pattern.compile("0+\\s*(ms|s|min|h|d|us)?");
+
     /** Whether a timeout setting is in force with a non-zero value. */
     public boolean timeoutSet(String name) {
         String v = setting(name);
         if (v == null) return false;
         String t = v.trim().replace("'", "").toLowerCase(java.util.Locale.ROOT);
-        return !(t.isEmpty() || t.equals("default") || t.matches("0+\\s*(ms|s|min|h|d|us)?"));
+        return !(t.isEmpty() || t.equals("default") || ZERO_TIMEOUT.matcher(t).matches());
     }
 
     public boolean lockTimeoutSet() {
