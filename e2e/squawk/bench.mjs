@@ -27,8 +27,9 @@ const SQUAWK = process.env.SQUAWK || path.join(HERE, 'node_modules/.bin/squawk')
 const JAVA = process.env.JAVA || 'java';
 const SQUAWK_FLAGS = ['--reporter', 'json', '--pg-version', '15'];
 // STRATA_CDS=1 adds the class-data-sharing flags the README's launch snippets use (archive built by mvn package).
-const JAVA_FLAGS = process.env.STRATA_CDS ? [`-XX:SharedArchiveFile=${path.join(path.dirname(STRATA_JAR), 'strata.jsa')}`,
-  '-Xlog:disable', '-Xlog:all=warning:stderr'] : [];
+// STRATA_JAVA_FLAGS adds JVM flags, e.g. "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" (no optimising compiler).
+const JAVA_FLAGS = [...(process.env.STRATA_CDS ? [`-XX:SharedArchiveFile=${path.join(path.dirname(STRATA_JAR), 'strata.jsa')}`,
+  '-Xlog:disable', '-Xlog:all=warning:stderr'] : []), ...(process.env.STRATA_JAVA_FLAGS || '').split(/\s+/).filter(Boolean)];
 
 function sources() {
   const out = [];
@@ -90,7 +91,7 @@ function main() {
         detail += `, ${n} findings in ${(j.files || []).length} files`;
       } catch { detail += `, output not JSON: ${(last.stderr || last.stdout).slice(0, 160)}`; }
     }
-    rows.push([`java -jar ${path.basename(STRATA_JAR)} check --format json (no --url, JVM start included)`, times.map(fmt).join(' / '), detail]);
+    rows.push([`java ${JAVA_FLAGS.join(' ')} -jar ${path.basename(STRATA_JAR)} check --format json (no --url, JVM start included)`.replace('java  -jar', 'java -jar'), times.map(fmt).join(' / '), detail]);
   }
 
   console.log('| tool | wall time per run | result |');

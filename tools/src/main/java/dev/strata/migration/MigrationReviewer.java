@@ -1,5 +1,6 @@
 package dev.strata.migration;
 
+import dev.strata.catalog.QualifiedName;
 import dev.strata.guardrail.Finding;
 import dev.strata.guardrail.Severity;
 import dev.strata.migration.ddl.AlterAction;
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class MigrationReviewer {
 
+    /** EXECUTE of an expression (not a literal) inside a DO block: SQL built at run time. */
+    static final Pattern DYNAMIC_EXECUTE = Pattern.compile("(?s).*\\bexecute\\s+(?!')[^;]*;.*");
     private static final Pattern IGNORE = Pattern.compile("strata-ignore\\s+([a-z0-9\\-]+(?:\\s*,\\s*[a-z0-9\\-]+)*)");
     private static final Set<String> BODY_STATEMENT_STARTS = Set.of("alter", "create", "drop", "truncate", "update",
             "delete", "insert", "reindex", "vacuum", "cluster", "lock", "refresh", "comment", "set", "reset");
@@ -160,7 +163,7 @@ public final class MigrationReviewer {
             List<Token> tokens = SqlLexer.tokenize(sql);
             List<SqlStatement> statements = StatementSplitter.split(sql, tokens);
             ScriptContext script = new ScriptContext(sql, working, config, pgVersion, live,
-                    suppressions(statements, tokens));
+                    suppressions(statements, tokens), statements);
             List<StatementReport> reports = new ArrayList<>();
             List<Finding> extra = new ArrayList<>();
             int index = 0;
@@ -177,9 +180,11 @@ public final class MigrationReviewer {
                 script.enter(st);
                 Ddl ddl = DdlParser.parse(st, sql);
                 StatementContext ctx = new StatementContext(script, st, ddl, index, 0, false);
+                List<TargetTable> touched = touched(ctx);
                 Effects.Effect effect = run(ctx);
-                if (ddl instanceof Ddl.DoBlock block) effect = reviewBody(script, st, block, index);
-                reports.add(report(ctx, effect, script.line(st.start())));
+                if (ddl instanceof Ddl.DoBlock block) effect = reviewBody(script, block, index);
+                working.statementEnded();
+                reports.add(report(ctx, touched, effect, st.line()));
             }
             for (MigrationRule r : rules) r.finish(script);
             List<Finding> findings = new ArrayList<>(script.findings());
@@ -225,11 +230,31 @@ public final class MigrationReviewer {
                         + "file takes this long.", null);
     }
 
-    /** Runs the rules on one statement, then applies it to the script state. */
+    /** Runs the rules on one statement, then applies it to the script state; the effect is the one before. */
     private Effects.Effect run(StatementContext ctx) {
-        Effects.Effect effect = Effects.of(ctx);
-        for (MigrationRule r : rules) r.check(ctx);
-        apply(ctx);
+        Effects.Effect effect;
+        try {
+            effect = Effects.of(ctx);
+            ctx.effect(effect);
+        } catch (RuntimeException e) {
+            ctx.script().addUnchecked(ctx, "the statement's locks could not be worked out (" + e + ")");
+            effect = Effects.Effect.NONE;
+            ctx.effect(effect);
+        }
+        for (MigrationRule r : rules) {
+            try {
+                r.check(ctx);
+            } catch (RuntimeException e) {
+                // a rule's bug costs that rule's verdict on this statement, never the review of the file
+                ctx.script().addUnchecked(ctx, r.id() + " failed on this statement (" + e + ")");
+            }
+        }
+        try {
+            apply(ctx, effect);
+        } catch (RuntimeException e) {
+            ctx.script().addUnchecked(ctx, "the script model could not follow this statement (" + e + ")");
+            ctx.state().opaque(ctx.line());
+        }
         return effect;
     }
 
@@ -238,18 +263,20 @@ public final class MigrationReviewer {
      * positions in the script), string literals given to EXECUTE too. Dynamic SQL built at run time cannot be
      * seen and is reported as not analysed.
      */
-    private Effects.Effect reviewBody(ScriptContext script, SqlStatement outer, Ddl.DoBlock block, int index) {
-        LockMode lock = LockMode.NONE;
-        boolean rewrites = false;
-        if (!block.language().equals("plpgsql")) return new Effects.Effect(LockMode.ACCESS_EXCLUSIVE, false);
+    private Effects.Effect reviewBody(ScriptContext script, Ddl.DoBlock block, int index) {
+        if (!block.language().equals("plpgsql")) return Effects.Effect.NONE;
+        Map<String, Effects.ObjectLock> locks = new java.util.LinkedHashMap<>();
+        Map<String, String> rewritten = new java.util.LinkedHashMap<>();
         for (Nested n : nestedStatements(block.body(), block.bodyOffset())) {
             Ddl ddl = DdlParser.parse(n.statement(), n.source());
             StatementContext ctx = new StatementContext(script, n.statement(), ddl, index, n.shift(), true);
             Effects.Effect e = run(ctx);
-            lock = LockMode.max(lock, e.lock());
-            rewrites |= e.rewrites();
+            for (Effects.ObjectLock l : e.locks()) {
+                locks.merge(l.object(), l, (a, b) -> b.mode().compareTo(a.mode()) > 0 ? b : a);
+            }
+            e.rewritten().forEach(rewritten::putIfAbsent);
         }
-        return new Effects.Effect(lock, rewrites);
+        return new Effects.Effect(new ArrayList<>(locks.values()), rewritten);
     }
 
     private record Nested(SqlStatement statement, String source, int shift) {
@@ -282,83 +309,167 @@ public final class MigrationReviewer {
         return out;
     }
 
-    private StatementReport report(StatementContext ctx, Effects.Effect effect, int line) {
+    /** What the statement touches, judged before it runs (as the effect was). */
+    private static List<TargetTable> touched(StatementContext ctx) {
+        List<TargetTable> out = new ArrayList<>();
+        for (var q : ctx.ddl().tables()) {
+            if (q != null) out.add(ctx.target(q));
+        }
+        return out;
+    }
+
+    private static StatementReport report(StatementContext ctx, List<TargetTable> touched, Effects.Effect effect,
+                                          int line) {
         Ddl ddl = ctx.ddl();
         List<String> tables = new ArrayList<>();
         Long rows = null;
-        for (var q : ddl.tables()) {
-            if (q == null) continue;
-            TargetTable t = ctx.target(q);
+        for (TargetTable t : touched) {
             tables.add(t.name());
             if (rows == null) rows = t.rowsEstimate();
         }
+        for (Effects.ObjectLock l : effect.locks()) {
+            if (l.table() != null && !tables.contains(l.object())) tables.add(l.object());
+        }
         if (ddl instanceof Ddl.CreateTable) rows = 0L;
+        List<StatementReport.Lock> locks = effect.locks().stream()
+                .map(l -> new StatementReport.Lock(l.object(), l.kind(), l.mode().sql(), l.form().id())).toList();
         return new StatementReport(ctx.index(), line, ddl.label(), tables,
-                effect.lock() == LockMode.NONE ? null : effect.lock().sql(), effect.rewrites(), rows);
+                effect.lock() == LockMode.NONE ? null : effect.lock().sql(), effect.rewrites(), rows, locks,
+                List.copyOf(effect.rewritten().keySet()));
     }
 
-    /** Updates the script state with what the statement did. */
-    private static void apply(StatementContext ctx) {
+    /** Updates the script model with what the statement did. */
+    private static void apply(StatementContext ctx, Effects.Effect effect) {
         ScriptState s = ctx.state();
         Ddl ddl = ctx.ddl();
+        int line = ctx.line();
         if (ddl instanceof Ddl.CreateTable ct) {
             String key = ctx.key(ct.table());
-            s.create(key, ct.columns());
+            TargetTable existing = ctx.target(ct.table());
+            // IF NOT EXISTS over a table that is there does nothing: it keeps its rows and its readers
+            if (ct.ifNotExists() && (existing.status() == TargetTable.Status.EXISTING || existing.isNew())) return;
+            s.create(key, ct.columns(), ct.columnsKnown());
             for (ConstraintDef c : ct.constraints()) {
                 if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY || c.kind() == ConstraintDef.Kind.UNIQUE) {
                     s.index(key, null, c.columns());
+                } else if (c.kind() == ConstraintDef.Kind.FOREIGN_KEY && c.references() != null) {
+                    s.foreignKey(c.name(), key, c.columns(), ctx.key(c.references()));
                 }
             }
-            // columns of a new table need comments; so does the table
+            if (ct.fromQuery()) s.inserted(key, line);
         } else if (ddl instanceof Ddl.CreateIndex ci && ci.table() != null) {
-            s.index(ctx.key(ci.table()), ci.name() == null ? null : qualifyIndex(ctx, ci), ci.columns());
+            TargetTable t = ctx.target(ci.table());
+            s.index(t.name(), ci.name() == null ? null : ctx.indexKey(new QualifiedName(ci.table().schema(),
+                    ci.name())), ci.columns());
+        } else if (ddl instanceof Ddl.DropIndex di) {
+            for (QualifiedName index : di.indexes()) {
+                TargetTable t = ctx.indexTable(index);
+                s.dropRelation(ctx.indexKey(index), t.relation() != null);
+            }
         } else if (ddl instanceof Ddl.AlterTable at) {
-            String key = ctx.key(at.table());
-            for (AlterAction a : at.actions()) {
-                if (a instanceof AlterAction.AddColumn add) {
-                    s.addColumn(key, add.column());
-                    for (ConstraintDef c : add.column().constraints()) {
-                        if (c.kind() == ConstraintDef.Kind.UNIQUE || c.kind() == ConstraintDef.Kind.PRIMARY_KEY) {
-                            s.index(key, null, c.columns());
-                        }
-                    }
-                } else if (a instanceof AlterAction.AddConstraint ac) {
-                    ConstraintDef c = ac.constraint();
-                    if (c.notValid()) s.notValid(key, c);
-                    else if (c.notNullCheckColumn() != null) s.validatedNotNullCheck(key, c.notNullCheckColumn());
-                    if ((c.kind() == ConstraintDef.Kind.UNIQUE || c.kind() == ConstraintDef.Kind.PRIMARY_KEY)
-                            && !c.columns().isEmpty()) {
-                        s.index(key, null, c.columns());
-                    }
-                } else if (a instanceof AlterAction.ValidateConstraint v) {
-                    ConstraintDef c = s.notValidConstraint(v.name());
-                    if (c != null && c.notNullCheckColumn() != null) {
-                        s.validatedNotNullCheck(key, c.notNullCheckColumn());
-                    }
-                } else if (a instanceof AlterAction.AlterType t && s.isCreated(key)) {
-                    s.created(key).columns().put(t.column(), t.type());
-                } else if (a instanceof AlterAction.RenameTable r && s.isCreated(key)) {
-                    s.rename(key, key.substring(0, key.indexOf('.') + 1) + r.to());
+            alterTable(ctx, s, at, line);
+        } else if (ddl instanceof Ddl.Drop d) {
+            if (d.objectType().equals("TABLE") || d.objectType().equals("VIEW")
+                    || d.objectType().equals("MATERIALIZED VIEW") || d.objectType().equals("FOREIGN TABLE")) {
+                for (QualifiedName q : d.names()) {
+                    TargetTable t = ctx.target(q);
+                    s.dropRelation(t.name(), t.relation() != null || ctx.live().isEmpty());
                 }
             }
-        } else if (ddl instanceof Ddl.Drop d && d.objectType().equals("TABLE")) {
-            for (var q : d.names()) s.drop(ctx.key(q));
+            if (ctx.live().isPresent()) {
+                for (var c : ctx.live().get().cascade(d.objectType(), d.names(), d.cascade())) {
+                    if (c.dropped()) s.dropRelation(c.relation(), true);
+                }
+            }
+        } else if (ddl instanceof Ddl.Truncate tr) {
+            for (QualifiedName q : tr.tables()) s.emptied(ctx.target(q).name(), line);
+        } else if (ddl instanceof Ddl.Modify m && m.table() != null) {
+            String key = ctx.target(m.table()).name();
+            if (m.kind() == StatementKind.DELETE) {
+                if (m.hasWhere()) s.deleted(key, line);
+                else s.emptied(key, line);
+            } else {
+                for (String c : m.setColumns()) {
+                    s.updated(key, List.of(c), !m.hasWhere() || m.whereIsNull().contains(c), line);
+                }
+            }
+        } else if (ddl instanceof Ddl.Insert ins && ins.table() != null) {
+            s.inserted(ctx.target(ins.table()).name(), line);
+        } else if (ddl instanceof Ddl.OnTable o && o.table() != null && o.name() != null
+                && o.label().startsWith("DROP")) {
+            s.dropDependent(ctx.target(o.table()).name(), o.name());
+        } else if (ddl instanceof Ddl.AlterIndex ai && ai.newName() != null) {
+            String from = ctx.indexKey(ai.index());
+            s.renameTable(from, from.substring(0, from.indexOf('.') + 1) + ai.newName(), from);
+        } else if (ddl instanceof Ddl.AlterView av && av.newName() != null && av.view() != null) {
+            TargetTable t = ctx.target(av.view());
+            s.renameTable(t.name(), t.name().substring(0, t.name().indexOf('.') + 1) + av.newName(),
+                    t.relation() == null ? null : t.relation().qualifiedName());
+        } else if (ddl instanceof Ddl.CreateView v && v.view() != null) {
+            s.createView(ctx.key(v.view()));
         } else if (ddl instanceof Ddl.Transaction t) {
             if (t.kind() == StatementKind.BEGIN) s.begin();
             else s.end();
         } else if (ddl instanceof Ddl.Setting set) {
-            if (set.name().equals("lock_timeout") || set.name().equals("all")) {
-                boolean on = set.value() != null && !set.value().matches("0|'0'|default|DEFAULT|0ms|'0ms'");
-                s.lockTimeout(on, set.local());
-            }
+            s.set(set.name(), set.value(), set.local());
         } else if (ddl instanceof Ddl.CommentOn c && c.table() != null) {
-            s.comment(ctx.key(c.table()), c.column());
+            s.comment(ctx.target(c.table()).name(), c.column());
+        } else if (ddl instanceof Ddl.Unrecognised || ddl instanceof Ddl.Other o && o.label().equals("CREATE EXTENSION")) {
+            // it may create tables the model cannot see (an extension's own tables)
+            s.opaque(line);
+        } else if (ddl instanceof Ddl.DoBlock d && DYNAMIC_EXECUTE.matcher(d.body().toLowerCase(Locale.ROOT)).matches()) {
+            s.opaque(line);
+        }
+        if (ctx.inTransaction()) {
+            for (Effects.ObjectLock l : effect.locks()) s.hold(l.object(), l.mode());
         }
     }
 
-    private static String qualifyIndex(StatementContext ctx, Ddl.CreateIndex ci) {
-        String tableKey = ctx.key(ci.table());
-        return tableKey.substring(0, tableKey.indexOf('.') + 1) + ci.name();
+    private static void alterTable(StatementContext ctx, ScriptState s, Ddl.AlterTable at, int line) {
+        TargetTable target = ctx.target(at.table());
+        String key = target.name();
+        for (AlterAction a : at.actions()) {
+            if (a instanceof AlterAction.AddColumn add) {
+                s.addColumn(key, add.column());
+                for (ConstraintDef c : add.column().constraints()) {
+                    if (c.kind() == ConstraintDef.Kind.UNIQUE || c.kind() == ConstraintDef.Kind.PRIMARY_KEY) {
+                        s.index(key, null, c.columns());
+                    } else if (c.kind() == ConstraintDef.Kind.FOREIGN_KEY && c.references() != null) {
+                        s.foreignKey(c.name(), key, c.columns(), ctx.key(c.references()));
+                    }
+                }
+            } else if (a instanceof AlterAction.DropColumn d && d.column() != null) {
+                s.dropColumn(key, d.column());
+            } else if (a instanceof AlterAction.AlterType t && t.column() != null) {
+                s.changeColumnType(key, t.column(), t.type());
+            } else if (a instanceof AlterAction.SetNotNull n && n.column() != null) {
+                s.setNotNull(key, n.column());
+            } else if (a instanceof AlterAction.AddConstraint ac) {
+                ConstraintDef c = ac.constraint();
+                if (c.notValid()) s.notValid(key, c);
+                else if (c.notNullCheckColumn() != null) s.validatedNotNullCheck(key, c.notNullCheckColumn());
+                if ((c.kind() == ConstraintDef.Kind.UNIQUE || c.kind() == ConstraintDef.Kind.PRIMARY_KEY)
+                        && !c.columns().isEmpty()) {
+                    s.index(key, null, c.columns());
+                }
+                if (c.kind() == ConstraintDef.Kind.FOREIGN_KEY && c.references() != null) {
+                    s.foreignKey(c.name(), key, c.columns(), ctx.key(c.references()));
+                }
+            } else if (a instanceof AlterAction.ValidateConstraint v) {
+                ConstraintDef c = s.notValidConstraint(v.name());
+                if (c != null && c.notNullCheckColumn() != null) s.validatedNotNullCheck(key, c.notNullCheckColumn());
+            } else if (a instanceof AlterAction.DropConstraint dc && dc.name() != null) {
+                s.dropDependent(key, dc.name());
+            } else if (a instanceof AlterAction.RenameConstraint rc && rc.from() != null) {
+                s.dropDependent(key, rc.from());
+            } else if (a instanceof AlterAction.RenameColumn r && r.from() != null && r.to() != null) {
+                s.renameColumn(key, r.from(), r.to());
+            } else if (a instanceof AlterAction.RenameTable r && r.to() != null) {
+                String to = key.substring(0, key.indexOf('.') + 1) + r.to();
+                s.renameTable(key, to, target.relation() == null ? null : target.relation().qualifiedName());
+                key = to;
+            }
+        }
     }
 
     /**

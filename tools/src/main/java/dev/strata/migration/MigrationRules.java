@@ -32,6 +32,12 @@ import dev.strata.migration.rules.Truncate;
 import dev.strata.migration.rules.UnanalysedStatement;
 import dev.strata.migration.rules.UpdateWithoutWhere;
 import dev.strata.migration.rules.WideTable;
+import dev.strata.migration.rules.IdentifierTooLong;
+import dev.strata.migration.rules.SyntaxError;
+import dev.strata.migration.rules.UnknownColumn;
+import dev.strata.migration.rules.UnknownTable;
+import dev.strata.migration.rules.ValidateInSameTransaction;
+import dev.strata.migration.rules.MissingStatementTimeout;
 
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +62,8 @@ public final class MigrationRules {
             new AddPrimaryKey(),
             new TableRewrite(),
             new MissingLockTimeout(),
+            new MissingStatementTimeout(),
+            new ValidateInSameTransaction(),
             // data loss and broken readers
             new DropTable(),
             new DropColumn(),
@@ -69,6 +77,9 @@ public final class MigrationRules {
             // the live catalog and data
             new DependentObjects(),
             new ExistingRowsViolate(),
+            new UnknownTable(),
+            new UnknownColumn(),
+            new SyntaxError(),
             // conventions for what the migration creates
             new BareIdPrimaryKey(),
             new FkColumnWithoutIndex(),
@@ -77,6 +88,7 @@ public final class MigrationRules {
             new NamingConventionDrift(),
             new WideTable(),
             new MissingComment(),
+            new IdentifierTooLong(),
             // what review could not see
             new UnanalysedStatement(),
             new PsqlMetaCommand());

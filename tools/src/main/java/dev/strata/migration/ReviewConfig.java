@@ -20,13 +20,16 @@ import java.util.Set;
  * @param dataCheckTimeout statement_timeout of each data check
  * @param fileTimeLimit    how long {@code check} spends on one file at most; a file it cannot finish in time is
  *                         reported as not fully analysed (never a hang)
+ * @param busyOpsPerSecond a table with at least this many reads and writes per second ({@code pg_stat_user_tables}
+ *                         since the last statistics reset) is busy: a blocking lock on it without lock_timeout
+ *                         is a warning whatever its size
  */
 public record ReviewConfig(Set<String> exclude, Map<String, Severity> severity, int wideTableColumns,
                            long smallTableRows, long exactCheckRows, int sampleRows, Duration dataCheckTimeout,
-                           Duration fileTimeLimit) {
+                           Duration fileTimeLimit, double busyOpsPerSecond) {
 
     public static final ReviewConfig DEFAULT = new ReviewConfig(Set.of(), Map.of(), Naming.WIDE_TABLE_COLUMNS, 10_000, 1_000_000, 20_000,
-            Duration.ofSeconds(3), Duration.ofSeconds(30));
+            Duration.ofSeconds(3), Duration.ofSeconds(30), 10.0);
 
     public ReviewConfig {
         exclude = Set.copyOf(exclude);
@@ -36,16 +39,16 @@ public record ReviewConfig(Set<String> exclude, Map<String, Severity> severity, 
     public ReviewConfig(Set<String> exclude, Map<String, Severity> severity, int wideTableColumns, long smallTableRows,
                         long exactCheckRows, int sampleRows, Duration dataCheckTimeout) {
         this(exclude, severity, wideTableColumns, smallTableRows, exactCheckRows, sampleRows, dataCheckTimeout,
-                DEFAULT.fileTimeLimit());
+                Duration.ofSeconds(30), 10.0);
     }
 
     public ReviewConfig withSampleRows(int rows) {
         return new ReviewConfig(exclude, severity, wideTableColumns, smallTableRows, exactCheckRows, rows,
-                dataCheckTimeout, fileTimeLimit);
+                dataCheckTimeout, fileTimeLimit, busyOpsPerSecond);
     }
 
     public ReviewConfig withFileTimeLimit(Duration limit) {
         return new ReviewConfig(exclude, severity, wideTableColumns, smallTableRows, exactCheckRows, sampleRows,
-                dataCheckTimeout, limit);
+                dataCheckTimeout, limit, busyOpsPerSecond);
     }
 }

@@ -26,6 +26,7 @@ import java.util.Set;
  * sample_rows: 20000
  * data_check_timeout_ms: 3000
  * file_time_limit_ms: 30000
+ * busy_ops_per_second: 10
  * fail_on: warning
  * </pre>
  * Unknown keys and unknown rule ids are errors: a typo must not silently switch a rule back on.
@@ -35,7 +36,7 @@ public final class ReviewConfigFile {
     /** The file as written; absent keys keep their defaults. */
     public record Settings(List<String> exclude, Map<String, String> severity, Integer wideTableColumns,
                            Long smallTableRows, Long exactCheckRows, Integer sampleRows, Long dataCheckTimeoutMs,
-                           Long fileTimeLimitMs, String failOn) {
+                           Long fileTimeLimitMs, Double busyOpsPerSecond, String failOn) {
     }
 
     /** The config and the fail-on threshold it names (null when the file does not say). */
@@ -74,7 +75,8 @@ public final class ReviewConfigFile {
                 s.exactCheckRows() != null ? s.exactCheckRows() : d.exactCheckRows(),
                 s.sampleRows() != null ? s.sampleRows() : d.sampleRows(),
                 s.dataCheckTimeoutMs() != null ? Duration.ofMillis(s.dataCheckTimeoutMs()) : d.dataCheckTimeout(),
-                s.fileTimeLimitMs() != null ? Duration.ofMillis(Math.max(1, s.fileTimeLimitMs())) : d.fileTimeLimit());
+                s.fileTimeLimitMs() != null ? Duration.ofMillis(Math.max(1, s.fileTimeLimitMs())) : d.fileTimeLimit(),
+                s.busyOpsPerSecond() != null ? s.busyOpsPerSecond() : d.busyOpsPerSecond());
         return new Loaded(config, s.failOn() == null ? null : severity(file, s.failOn()));
     }
 

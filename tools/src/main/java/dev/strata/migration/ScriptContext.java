@@ -26,9 +26,11 @@ public final class ScriptContext {
     private final Map<String, List<Object>> pending = new java.util.HashMap<>();
     private Set<String> suppressed = Set.of();
     private SqlStatement current;
+    private final List<SqlStatement> statements;
 
     ScriptContext(String source, ScriptState state, ReviewConfig config, int pgVersion, Optional<LiveDatabase> live,
-                  Map<SqlStatement, Set<String>> suppressions) {
+                  Map<SqlStatement, Set<String>> suppressions, List<SqlStatement> statements) {
+        this.statements = List.copyOf(statements);
         this.source = source;
         this.state = state;
         this.config = config;
@@ -60,6 +62,23 @@ public final class ScriptContext {
 
     public List<Finding> findings() {
         return findings;
+    }
+
+    /** Whether {@code -- strata-ignore} silences this rule on that top-level statement. */
+    public boolean suppressed(SqlStatement statement, String ruleId) {
+        Set<String> ids = suppressions.getOrDefault(statement, Set.of());
+        return ids.contains(ruleId) || ids.contains("all");
+    }
+
+    /** The script's top-level statements, in order. */
+    public List<SqlStatement> statements() {
+        return statements;
+    }
+
+    /** Reports at an offset of the script, for the statement under review. */
+    public void reportAt(MigrationRule rule, Severity severity, int offset, String message, String fix,
+                         Map<String, Object> evidence) {
+        add(current, rule, severity, offset, message, null, null, fix, evidence);
     }
 
     /** Sets the top-level statement whose {@code strata-ignore} directives apply to what is reported next. */
@@ -95,6 +114,16 @@ public final class ScriptContext {
         int col = offset - lineStarts[line - 1] + 1;
         findings.add(new Finding(rule.id(), s, message, line, col, table, column, fix,
                 evidence == null || evidence.isEmpty() ? null : evidence));
+    }
+
+    /**
+     * Says that part of a statement could not be reviewed because Strata itself failed on it (always reported,
+     * as {@code unanalysed-statement}: a silent gap would pass a statement nobody read).
+     */
+    void addUnchecked(StatementContext ctx, String what) {
+        int line = ctx.line();
+        findings.add(new Finding("unanalysed-statement", Severity.INFO, "not fully analysed: " + what, line,
+                1, null, null, "Review this statement by hand, and report it to Strata.", null));
     }
 
     /** 1-based line of an offset. */

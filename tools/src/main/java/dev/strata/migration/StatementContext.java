@@ -25,6 +25,7 @@ public final class StatementContext {
     private final int index;
     private final int shift;
     private final boolean insideDo;
+    private Effects.Effect effect;
 
     StatementContext(ScriptContext script, SqlStatement statement, Ddl ddl, int index, int shift, boolean insideDo) {
         this.script = script;
@@ -39,12 +40,27 @@ public final class StatementContext {
         return ddl;
     }
 
+    /** What the statement locks and rewrites (computed once, before the rules run). */
+    public Effects.Effect effect() {
+        if (effect == null) effect = Effects.of(this);
+        return effect;
+    }
+
+    void effect(Effects.Effect e) {
+        this.effect = e;
+    }
+
     public SqlStatement statement() {
         return statement;
     }
 
     public int index() {
         return index;
+    }
+
+    /** The 1-based line of the statement's first token in the script. */
+    public int line() {
+        return script.line(shift + statement.firstToken().start());
     }
 
     public ScriptState state() {
@@ -77,15 +93,33 @@ public final class StatementContext {
         return script.key(name);
     }
 
-    /** How review judges a table the statement touches. */
+    /** How review judges a table (or view) the statement touches, in the state the script has left it. */
     public TargetTable target(QualifiedName name) {
         String key = key(name);
-        if (script.state().isCreated(key)) return new TargetTable(key, TargetTable.Status.NEW, null);
+        ScriptState s = script.state();
+        if (s.isCreated(key) || s.isCreatedView(key)) return new TargetTable(key, TargetTable.Status.NEW, null);
+        String original = s.renamedFrom(key);
+        if (original != null) {
+            Relation r = live().flatMap(l -> l.catalog().find(original.substring(0, original.indexOf('.')),
+                    original.substring(original.indexOf('.') + 1))).orElse(null);
+            return new TargetTable(key, r == null ? TargetTable.Status.UNKNOWN : TargetTable.Status.EXISTING, r);
+        }
         Optional<Relation> r = live().flatMap(l -> l.table(name));
         if (r.isPresent()) {
+            if (s.isGone(r.get().qualifiedName())) return new TargetTable(key, TargetTable.Status.GONE, null);
             return new TargetTable(r.get().qualifiedName(), TargetTable.Status.EXISTING, r.get());
         }
+        if (s.isGone(key)) return new TargetTable(key, TargetTable.Status.GONE, null);
         return new TargetTable(key, TargetTable.Status.UNKNOWN, null);
+    }
+
+    /**
+     * Whether the statement cannot touch the table: the script dropped or renamed it earlier, or the database at
+     * hand has no such table. Lock and data rules stay quiet then; {@code unknown-table} says what happens.
+     */
+    public boolean absent(TargetTable t) {
+        return t.status() == TargetTable.Status.GONE
+                || t.status() == TargetTable.Status.UNKNOWN && live().isPresent();
     }
 
     /** Reports a finding at the statement's first token. */
@@ -130,23 +164,41 @@ public final class StatementContext {
         return out;
     }
 
-    /** The table an index belongs to. */
+    /** The table an index belongs to (from the script, or the catalog). */
     public TargetTable indexTable(QualifiedName index) {
         String key = key(index);
         String created = script.state().tableOfIndex(key);
-        if (created != null) return new TargetTable(created, TargetTable.Status.NEW, null);
+        if (created != null) {
+            QualifiedName q = new QualifiedName(created.substring(0, created.indexOf('.')),
+                    created.substring(created.indexOf('.') + 1));
+            return target(q);
+        }
         if (live().isPresent()) {
-            String schema = key.substring(0, key.indexOf('.'));
+            String schema = index.schema();
             for (Relation r : live().get().catalog().relations()) {
-                if (!r.schema().equals(schema)) continue;
+                if (schema != null && !r.schema().equals(schema)) continue;
                 for (var i : r.indexes()) {
-                    if (i.name().equals(index.name())) {
-                        return new TargetTable(r.qualifiedName(), TargetTable.Status.EXISTING, r);
+                    if (i.name().equals(index.name()) && (schema != null
+                            || live().get().catalog().searchPath().contains(r.schema()))) {
+                        if (script.state().isGone(r.qualifiedName())) {
+                            return new TargetTable(r.qualifiedName(), TargetTable.Status.GONE, null);
+                        }
+                        return target(new QualifiedName(r.schema(), r.name()));
                     }
                 }
             }
         }
         return new TargetTable("the table of index " + key, TargetTable.Status.UNKNOWN, null);
+    }
+
+    /** The key of an index: its schema is its table's (an index lives beside its table). */
+    public String indexKey(QualifiedName index) {
+        if (index.schema() != null) return index.schema() + "." + index.name();
+        TargetTable t = indexTable(index);
+        if (t.relation() != null) return t.relation().schema() + "." + index.name();
+        int dot = t.name().indexOf('.');
+        return t.status() == TargetTable.Status.NEW && dot > 0 ? t.name().substring(0, dot + 1) + index.name()
+                : key(index);
     }
 
     /** The statement's text as written (for fixes that repeat it). */

@@ -4,12 +4,15 @@ import dev.strata.catalog.Relation;
 
 /**
  * A table a statement touches, as review judges it: created earlier in the script (empty, so no lock matters),
- * found in the live catalog (with its row estimate), or unknown (no database, or a table the catalog does not
- * have — treated as an existing table of unknown size).
+ * found in the live catalog (with its row estimate; possibly renamed by the script), gone (the script dropped or
+ * renamed it earlier), or unknown (no database, or a name the catalog does not have).
+ *
+ * @param name     the table's key as the script now calls it ({@code schema.name})
+ * @param relation the live relation, or null
  */
 public record TargetTable(String name, Status status, Relation relation) {
 
-    public enum Status { NEW, EXISTING, UNKNOWN }
+    public enum Status { NEW, EXISTING, UNKNOWN, GONE }
 
     public boolean isNew() {
         return status == Status.NEW;
@@ -20,11 +23,14 @@ public record TargetTable(String name, Status status, Relation relation) {
         return status != Status.NEW;
     }
 
-    /** {@code pg_class.reltuples}, or null when unknown (no catalog, never analysed). */
+    /**
+     * {@code pg_class.reltuples}, or null when unknown (no catalog). A table never analysed ({@code -1}) counts
+     * as empty: autovacuum analyses a table soon after it gets rows, so an unanalysed one is new or tiny.
+     */
     public Long rowsEstimate() {
         if (status == Status.NEW) return 0L;
-        if (relation == null || relation.rowsEstimate() < 0) return null;
-        return relation.rowsEstimate();
+        if (relation == null) return null;
+        return Math.max(0, relation.rowsEstimate());
     }
 
     /** Known to be small enough that a lock or rewrite on it passes in moments. */
@@ -38,6 +44,7 @@ public record TargetTable(String name, Status status, Relation relation) {
         Long rows = rowsEstimate();
         if (status == Status.NEW) return name + " (created in this script)";
         if (rows == null) return name;
+        if (relation != null && relation.rowsEstimate() < 0) return name + " (never analysed: treated as empty)";
         return name + String.format(java.util.Locale.ROOT, " (≈%,d rows)", rows);
     }
 }

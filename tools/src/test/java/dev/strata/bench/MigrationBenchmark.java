@@ -21,9 +21,9 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Migration review in process: time per statement over the migration corpus (125 files), without a database
- * (catalog-free rules), with the demo catalog but no data checks, and with everything (data checks query the
- * demo database). Run: {@code mvn -q -pl tools -Pbench test-compile exec:java
+ * Migration review in process: time per statement over the migration corpus, without a database (catalog-free
+ * rules), over Lemmy's history when the real-world corpora are beside the checkout, with the demo catalog but no
+ * data checks, and with everything (data checks and the syntax check query the demo database). Run: {@code mvn -q -pl tools -Pbench test-compile exec:java
  * -Dbench.main=dev.strata.bench.MigrationBenchmark}.
  */
 public final class MigrationBenchmark {
@@ -35,10 +35,21 @@ public final class MigrationBenchmark {
             for (Path p : s.filter(x -> x.toString().endsWith(".sql")).sorted().toList()) files.add(Files.readString(p));
         }
         measure("no database", new MigrationReviewer(Optional.empty(), ReviewConfig.DEFAULT), files, 200);
+        // a real history: Lemmy's 342 migrations, each file on its own as check --independent reviews them
+        Optional<Path> lemmy = dev.strata.Corpora.root().map(r -> r.resolve("migrations/lemmy"))
+                .filter(Files::isDirectory);
+        if (lemmy.isPresent()) {
+            List<String> history = new ArrayList<>();
+            for (String line : Files.readAllLines(lemmy.get().resolve("manifest.tsv"))) {
+                if (!line.isBlank()) history.add(Files.readString(lemmy.get().resolve(line.split("\t")[1])));
+            }
+            measure("Lemmy history (342 files), no database", new MigrationReviewer(Optional.empty(),
+                    ReviewConfig.DEFAULT), history, 30);
+        }
         DemoDatabase demo = DemoDatabase.shared();
         try (Database db = Database.connect(ConnectionSettings.parse(demo.url()))) {
             SchemaKnowledge knowledge = SchemaKnowledge.load(db, List.of());
-            ReviewConfig noData = new ReviewConfig(Set.of("existing-rows-violate", "dependent-objects"),
+            ReviewConfig noData = new ReviewConfig(Set.of("existing-rows-violate", "dependent-objects", "syntax-error"),
                     java.util.Map.of(), 60, 10_000, 1_000_000, 20_000, java.time.Duration.ofSeconds(3));
             measure("demo catalog, no data checks", new MigrationReviewer(Optional.of(
                     new LiveDatabase(knowledge.catalog(), db, noData)), noData), files, 100);
@@ -50,7 +61,7 @@ public final class MigrationBenchmark {
     private static void measure(String label, MigrationReviewer reviewer, List<String> files, int rounds) {
         int statements = 0;
         for (String f : files) {
-            FileReview r = reviewer.review(f, ReviewOptions.DEFAULT).files().get(0);
+            FileReview r = reviewer.review(f, OPTIONS).files().get(0);
             statements += r.statements().size();
         }
         for (int i = 0; i < Math.min(rounds, 20); i++) reviewAll(reviewer, files);   // warm-up
@@ -67,6 +78,9 @@ public final class MigrationBenchmark {
     }
 
     private static void reviewAll(MigrationReviewer reviewer, List<String> files) {
-        for (String f : files) reviewer.review(f, ReviewOptions.DEFAULT);
+        for (String f : files) reviewer.review(f, OPTIONS);
     }
+
+    /** Each file in its own transaction, as diesel and Flyway run them. */
+    private static final ReviewOptions OPTIONS = new ReviewOptions(null, true);
 }

@@ -42,8 +42,10 @@ class MigrationReviewerTest {
                 DROP INDEX c_idx; -- strata-ignore drop-index-not-concurrently
                 """);
         assertThat(r.findings()).extracting(Finding::rule, Finding::line).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("missing-statement-timeout", 2),
                 org.assertj.core.groups.Tuple.tuple("create-index-not-concurrently", 3),
-                org.assertj.core.groups.Tuple.tuple("missing-lock-timeout", 4));
+                // once per script, at the first blocking lock whose statement does not silence it
+                org.assertj.core.groups.Tuple.tuple("missing-lock-timeout", 3));
     }
 
     @Test
@@ -110,6 +112,16 @@ class MigrationReviewerTest {
                         org.assertj.core.groups.Tuple.tuple("LOCK TABLE", "SHARE ROW EXCLUSIVE", false),
                         org.assertj.core.groups.Tuple.tuple("ALTER TABLE", "SHARE ROW EXCLUSIVE", false),
                         org.assertj.core.groups.Tuple.tuple("ALTER TABLE", "SHARE UPDATE EXCLUSIVE", false));
+    }
+
+    @Test
+    void verboseTextNamesEachLockAndRewrite() {
+        Review review = OFFLINE.review("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (user_id) REFERENCES users;\n"
+                + "VACUUM FULL orders;", ReviewOptions.DEFAULT);
+        String text = dev.strata.migration.report.TextReport.render(review, true);
+        assertThat(text).contains("input:1: ALTER TABLE public.orders, public.users — SHARE ROW EXCLUSIVE on "
+                + "public.orders, SHARE ROW EXCLUSIVE on public.users")
+                .contains("input:2: VACUUM FULL public.orders — ACCESS EXCLUSIVE on public.orders, rewrites public.orders");
     }
 
     @Test

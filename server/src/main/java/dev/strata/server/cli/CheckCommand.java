@@ -5,12 +5,12 @@ import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.guardrail.Finding;
 import dev.strata.guardrail.Severity;
-import dev.strata.json.Json;
 import dev.strata.migration.MigrationReviewer;
 import dev.strata.migration.Review;
 import dev.strata.migration.ReviewConfig;
 import dev.strata.migration.ReviewOptions;
 import dev.strata.migration.live.LiveDatabase;
+import dev.strata.migration.report.JsonReport;
 import dev.strata.migration.report.SarifReport;
 import dev.strata.migration.report.TextReport;
 import dev.strata.server.Launcher;
@@ -68,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         switch (format) {
-            case "json" -> out.println(Json.pretty(review));
+            case "json" -> out.println(JsonReport.render(review));
             case "sarif" -> out.println(SarifReport.render(review, Launcher.VERSION));
             default -> out.print(TextReport.render(review, verbose));
         }

@@ -1,5 +1,7 @@
 package dev.strata.migration.ddl;
 
+import dev.strata.catalog.QualifiedName;
+import dev.strata.migration.locks.DdlForm;
 import dev.strata.sql.SqlLexer.Token;
 
 /** One subcommand of {@code ALTER TABLE}; several may share a statement, separated by commas. */
@@ -11,7 +13,7 @@ public sealed interface AlterAction {
     record AddColumn(ColumnDef column, boolean ifNotExists, Token at) implements AlterAction {
     }
 
-    record DropColumn(String column, boolean cascade, Token at) implements AlterAction {
+    record DropColumn(String column, boolean cascade, boolean ifExists, Token at) implements AlterAction {
     }
 
     /** {@code ALTER COLUMN c [SET DATA] TYPE t [USING …]}. */
@@ -36,7 +38,7 @@ public sealed interface AlterAction {
     record ValidateConstraint(String name, Token at) implements AlterAction {
     }
 
-    record DropConstraint(String name, boolean cascade, Token at) implements AlterAction {
+    record DropConstraint(String name, boolean cascade, boolean ifExists, Token at) implements AlterAction {
     }
 
     record RenameColumn(String from, String to, Token at) implements AlterAction {
@@ -49,13 +51,18 @@ public sealed interface AlterAction {
     }
 
     /** {@code SET TABLESPACE}, {@code SET LOGGED/UNLOGGED}, {@code SET ACCESS METHOD}: the table is rewritten. */
-    record Rewrite(String what, Token at) implements AlterAction {
+    /** @param argument the tablespace or access method named, or "logged" / "unlogged" */
+    record Rewrite(String what, DdlForm form, String argument, Token at) implements AlterAction {
+    }
+
+    /** {@code ATTACH PARTITION t …} or {@code DETACH PARTITION t [CONCURRENTLY | FINALIZE]}. */
+    record Partition(boolean attach, QualifiedName partition, boolean concurrently, Token at) implements AlterAction {
     }
 
     /**
-     * Any other subcommand, with the lock PostgreSQL takes for it (ACCESS EXCLUSIVE when Strata does not know
-     * the form: fail closed).
+     * Any other subcommand, with its form in {@link DdlForm} ({@link DdlForm#ALTER_TABLE_OTHER}, ACCESS EXCLUSIVE,
+     * when Strata does not know it: fail closed).
      */
-    record Other(String what, dev.strata.migration.LockMode lock, Token at) implements AlterAction {
+    record Other(String what, DdlForm form, Token at) implements AlterAction {
     }
 }

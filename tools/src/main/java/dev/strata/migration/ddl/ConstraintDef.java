@@ -32,13 +32,14 @@ public record ConstraintDef(String name, Kind kind, List<String> columns, String
                 usingIndex, at);
     }
 
+    private static final java.util.regex.Pattern NOT_NULL_CHECK = java.util.regex.Pattern.compile(
+            "^\\(*\\s*(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)\\s+IS\\s+NOT\\s+NULL\\s*\\)*$",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** For {@code CHECK (c IS NOT NULL)}: the column c, which lets {@code SET NOT NULL} skip its scan (PG 12+). */
     public String notNullCheckColumn() {
         if (kind != Kind.CHECK || expression == null) return null;
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^\\(*\\s*(\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_$]*)\\s+IS\\s+NOT\\s+NULL\\s*\\)*$",
-                        java.util.regex.Pattern.CASE_INSENSITIVE)
-                .matcher(expression.trim());
+        java.util.regex.Matcher m = NOT_NULL_CHECK.matcher(expression.trim());
         if (!m.matches()) return null;
         String c = m.group(1);
         return c.startsWith("\"") ? c.substring(1, c.length() - 1) : c.toLowerCase(java.util.Locale.ROOT);

@@ -2,6 +2,7 @@ package dev.strata.migration.ddl;
 
 import dev.strata.catalog.QualifiedName;
 import dev.strata.migration.LockMode;
+import dev.strata.migration.locks.DdlForm;
 import dev.strata.sql.StatementKind;
 
 import java.util.List;
@@ -21,8 +22,12 @@ public sealed interface Ddl {
         return List.of();
     }
 
+    /**
+     * @param columnsKnown false when columns come from elsewhere too (LIKE, INHERITS, PARTITION OF, OF type, AS)
+     */
     record CreateTable(QualifiedName table, List<ColumnDef> columns, List<ConstraintDef> constraints,
-                       boolean temporary, boolean fromQuery, QualifiedName partitionOf) implements Ddl {
+                       boolean temporary, boolean fromQuery, QualifiedName partitionOf, boolean columnsKnown,
+                       boolean ifNotExists) implements Ddl {
         public CreateTable {
             columns = List.copyOf(columns);
             constraints = List.copyOf(constraints);
@@ -49,13 +54,13 @@ public sealed interface Ddl {
         }
     }
 
-    record DropIndex(List<QualifiedName> indexes, boolean concurrently) implements Ddl {
+    record DropIndex(List<QualifiedName> indexes, boolean concurrently, boolean ifExists) implements Ddl {
         public String label() {
             return "DROP INDEX";
         }
     }
 
-    record AlterTable(QualifiedName table, List<AlterAction> actions) implements Ddl {
+    record AlterTable(QualifiedName table, List<AlterAction> actions, boolean ifExists) implements Ddl {
         public AlterTable {
             actions = List.copyOf(actions);
         }
@@ -69,8 +74,8 @@ public sealed interface Ddl {
         }
     }
 
-    /** DROP TABLE / SCHEMA / VIEW / MATERIALIZED VIEW … */
-    record Drop(String objectType, List<QualifiedName> names, boolean cascade) implements Ddl {
+    /** DROP TABLE / SCHEMA / VIEW / MATERIALIZED VIEW / TYPE / FUNCTION … ({@code objectType} in upper case). */
+    record Drop(String objectType, List<QualifiedName> names, boolean cascade, boolean ifExists) implements Ddl {
         public String label() {
             return "DROP " + objectType;
         }
@@ -86,8 +91,17 @@ public sealed interface Ddl {
         }
     }
 
-    /** UPDATE or DELETE (INSERT is {@link Other}): whether a WHERE clause limits the rows. */
-    record Modify(StatementKind kind, QualifiedName table, boolean hasWhere) implements Ddl {
+    /**
+     * UPDATE or DELETE: whether a WHERE clause limits the rows, the columns an UPDATE sets, and the columns the
+     * WHERE clause requires to be NULL ({@code WHERE c IS NULL}: a backfill of c).
+     */
+    record Modify(StatementKind kind, QualifiedName table, boolean hasWhere, List<String> setColumns,
+                  List<String> whereIsNull) implements Ddl {
+        public Modify {
+            setColumns = List.copyOf(setColumns);
+            whereIsNull = List.copyOf(whereIsNull);
+        }
+
         public String label() {
             return kind.name();
         }
@@ -98,13 +112,68 @@ public sealed interface Ddl {
     }
 
     /**
-     * VACUUM, CLUSTER, REINDEX, REFRESH MATERIALIZED VIEW.
+     * VACUUM, ANALYZE, CLUSTER, REINDEX, REFRESH MATERIALIZED VIEW, ALTER TABLE ALL IN TABLESPACE.
      *
-     * @param rewrites whether the form rewrites the whole table under ACCESS EXCLUSIVE (VACUUM FULL, CLUSTER,
-     *                 a non-concurrent REFRESH); REINDEX without CONCURRENTLY rebuilds indexes under lock
+     * @param tables  the tables (or materialized views) it works on; empty for the whole database
+     * @param indexes for REINDEX INDEX: the index
      */
-    record Maintenance(String label, List<QualifiedName> tables, LockMode lock, boolean rewrites,
+    record Maintenance(String label, DdlForm form, List<QualifiedName> tables, List<QualifiedName> indexes,
                        boolean concurrently) implements Ddl {
+        public Maintenance {
+            tables = List.copyOf(tables);
+            indexes = List.copyOf(indexes);
+        }
+
+        public boolean rewrites() {
+            return form.rewrite() == DdlForm.Rewrite.YES;
+        }
+    }
+
+    /** INSERT, MERGE or COPY … FROM into a table. */
+    record Insert(String label, QualifiedName table) implements Ddl {
+        public List<QualifiedName> tables() {
+            return table == null ? List.of() : List.of(table);
+        }
+    }
+
+    /**
+     * A statement on one table's dependent object: CREATE/DROP/ALTER TRIGGER, POLICY, RULE, STATISTICS.
+     *
+     * @param name the trigger's, policy's… name
+     */
+    record OnTable(String label, DdlForm form, QualifiedName table, String name) implements Ddl {
+        public List<QualifiedName> tables() {
+            return table == null ? List.of() : List.of(table);
+        }
+    }
+
+    /** ALTER INDEX. */
+    record AlterIndex(QualifiedName index, DdlForm form, String label, String newName) implements Ddl {
+    }
+
+    /** ALTER TYPE (ADD VALUE locks the type itself). */
+    record AlterType(QualifiedName type, DdlForm form, String label) implements Ddl {
+    }
+
+    /** ALTER SEQUENCE; {@code ownedBy} is the table of {@code OWNED BY t.c}. */
+    record AlterSequence(QualifiedName sequence, QualifiedName ownedBy, DdlForm form) implements Ddl {
+        public String label() {
+            return "ALTER SEQUENCE";
+        }
+    }
+
+    /** CREATE [OR REPLACE] [MATERIALIZED] VIEW. */
+    record CreateView(QualifiedName view, boolean orReplace, boolean materialized) implements Ddl {
+        public String label() {
+            return "CREATE " + (orReplace ? "OR REPLACE " : "") + (materialized ? "MATERIALIZED VIEW" : "VIEW");
+        }
+    }
+
+    /** ALTER [MATERIALIZED] VIEW; {@code newName} for RENAME TO. */
+    record AlterView(QualifiedName view, boolean materialized, String newName) implements Ddl {
+        public String label() {
+            return materialized ? "ALTER MATERIALIZED VIEW" : "ALTER VIEW";
+        }
     }
 
     record LockTable(List<QualifiedName> tables, LockMode mode) implements Ddl {
@@ -146,8 +215,11 @@ public sealed interface Ddl {
         }
     }
 
-    /** A statement understood well enough to know it is no migration hazard (CREATE VIEW, GRANT, INSERT…). */
-    record Other(String label, LockMode lock, List<QualifiedName> tables) implements Ddl {
+    /**
+     * A statement understood well enough to know what it locks (GRANT, CREATE FUNCTION, SELECT…); {@code tables}
+     * are the objects the form's TABLE locks apply to.
+     */
+    record Other(String label, DdlForm form, List<QualifiedName> tables) implements Ddl {
     }
 
     /** A statement Strata cannot analyse; review says so instead of passing it silently. */

@@ -2,6 +2,7 @@ package dev.strata.migration.ddl;
 
 import dev.strata.catalog.QualifiedName;
 import dev.strata.migration.LockMode;
+import dev.strata.migration.locks.DdlForm;
 import dev.strata.sql.SqlLexer.Token;
 import dev.strata.sql.SqlLexer.TokenKind;
 import dev.strata.sql.SqlStatement;
@@ -34,29 +35,14 @@ public final class DdlParser {
         if (statement.hasErrors()) {
             return new Ddl.Unrecognised("?", statement.firstError().map(Token::error).orElse("lexical error"));
         }
-        StatementKind kind = StatementClassifier.classify(statement).kind();
+        StatementClassifier.Classification classification = StatementClassifier.classify(statement);
+        StatementKind kind = classification.kind();
         TokenCursor c = new TokenCursor(statement.tokens(), source);
         try {
-            return switch (kind) {
-                case CREATE -> create(c);
-                case ALTER -> alter(c);
-                case DROP -> drop(c);
-                case TRUNCATE -> truncate(c);
-                case UPDATE, DELETE -> modify(c, kind);
-                case VACUUM -> vacuum(c);
-                case CLUSTER -> cluster(c);
-                case REINDEX -> reindex(c);
-                case REFRESH -> refresh(c);
-                case LOCK -> lock(c);
-                case SET, RESET -> setting(c);
-                case SELECT -> selectSetConfig(c);
-                case BEGIN, COMMIT, ROLLBACK -> new Ddl.Transaction(kind);
-                case COMMENT -> comment(c);
-                case DO -> doBlock(c);
-                case INSERT, MERGE, COPY -> new Ddl.Other(kind.name(), LockMode.ROW_EXCLUSIVE, List.of());
-                case UNKNOWN -> new Ddl.Unrecognised(firstWords(c), "not a statement Strata knows");
-                default -> new Ddl.Other(kind.name().replace('_', ' '), otherLock(kind), List.of());
-            };
+            if (kind == StatementKind.SELECT && classification.has(StatementClassifier.Flag.SELECT_INTO)) {
+                return complete(selectInto(c));
+            }
+            return complete(recognise(c, kind));
         } catch (RuntimeException e) {
             // A recogniser bug must not pass a statement silently (nor hang the run: see TokenCursor's budget of
             // looks): it becomes an unanalysed statement.
@@ -67,11 +53,54 @@ public final class DdlParser {
         }
     }
 
-    private static LockMode otherLock(StatementKind kind) {
+    /** A statement cut short (no object name where one is required) cannot be judged: it is unanalysed. */
+    private static Ddl complete(Ddl ddl) {
+        boolean missing = ddl instanceof Ddl.AlterIndex a && a.index() == null
+                || ddl instanceof Ddl.AlterType t && t.type() == null
+                || ddl instanceof Ddl.AlterSequence q && q.sequence() == null
+                || ddl instanceof Ddl.AlterView av && av.view() == null
+                || ddl instanceof Ddl.CreateView v && v.view() == null
+                || ddl instanceof Ddl.OnTable o && o.table() == null
+                || ddl instanceof Ddl.CreateIndex ci && ci.table() == null
+                || ddl instanceof Ddl.Modify m && m.table() == null
+                || ddl instanceof Ddl.DropIndex di && di.indexes().isEmpty()
+                || ddl instanceof Ddl.Drop d && d.names().isEmpty()
+                || ddl instanceof Ddl.Truncate tr && tr.tables().isEmpty()
+                || ddl instanceof Ddl.LockTable l && l.tables().isEmpty();
+        return missing ? new Ddl.Unrecognised(ddl.label(), "incomplete statement: no object name") : ddl;
+    }
+
+    private static Ddl recognise(TokenCursor c, StatementKind kind) {
+        {
+            return switch (kind) {
+                case CREATE -> create(c);
+                case ALTER -> alter(c);
+                case DROP -> drop(c);
+                case TRUNCATE -> truncate(c);
+                case UPDATE, DELETE -> modify(c, kind);
+                case VACUUM -> vacuum(c);
+                case ANALYZE -> analyze(c);
+                case CLUSTER -> cluster(c);
+                case REINDEX -> reindex(c);
+                case REFRESH -> refresh(c);
+                case LOCK -> lock(c);
+                case SET, RESET -> setting(c);
+                case SELECT -> selectSetConfig(c);
+                case BEGIN, COMMIT, ROLLBACK -> new Ddl.Transaction(kind);
+                case COMMENT -> comment(c);
+                case DO -> doBlock(c);
+                case INSERT, MERGE, COPY -> insert(c, kind);
+                case UNKNOWN -> new Ddl.Unrecognised(firstWords(c), "not a statement Strata knows");
+                default -> new Ddl.Other(kind.name().replace('_', ' '), otherForm(kind), List.of());
+            };
+        }
+    }
+
+    /** Statements that lock no table a migration needs to think about (GRANT, SHOW, SAVEPOINT, DISCARD…). */
+    private static DdlForm otherForm(StatementKind kind) {
         return switch (kind) {
-            case ANALYZE -> LockMode.SHARE_UPDATE_EXCLUSIVE;
-            case SELECT, VALUES, TABLE, WITH, EXPLAIN, SHOW -> LockMode.ACCESS_SHARE;
-            default -> LockMode.NONE;
+            case SELECT, VALUES, TABLE, WITH, EXPLAIN, SHOW -> DdlForm.SELECT;
+            default -> DdlForm.OBJECT_DDL;
         };
     }
 
@@ -88,7 +117,7 @@ public final class DdlParser {
 
     private static Ddl create(TokenCursor c) {
         c.accept("create");
-        c.accept("or", "replace");
+        boolean orReplace = c.accept("or", "replace");
         boolean temporary = false;
         while (c.is("global") || c.is("local") || c.is("temp") || c.is("temporary") || c.is("unlogged")) {
             if (!c.is("unlogged") && !c.is("global") && !c.is("local")) temporary = true;
@@ -96,35 +125,73 @@ public final class DdlParser {
         }
         if (c.accept("table")) return createTable(c, temporary);
         if (c.is("unique") || c.is("index")) return createIndex(c);
+        boolean materialized = c.accept("materialized");
+        c.accept("recursive");
+        if (c.accept("view")) {
+            c.accept("if", "not", "exists");
+            return new Ddl.CreateView(c.qualifiedName(), orReplace, materialized);
+        }
+        if (c.is("trigger") || c.is("constraint") && c.peek(1) != null && c.peek(1).isWord("trigger")) {
+            c.accept("constraint");
+            c.accept("trigger");
+            String name = c.name();
+            // events and timing come before ON: "BEFORE UPDATE OF a, b ON t"
+            return new Ddl.OnTable("CREATE TRIGGER", DdlForm.CREATE_TRIGGER, afterWord(c, "on"), name);
+        }
+        if (c.accept("policy")) {
+            String name = c.name();
+            return new Ddl.OnTable("CREATE POLICY", DdlForm.POLICY, afterWord(c, "on"), name);
+        }
+        if (c.accept("rule")) {
+            String name = c.name();
+            return new Ddl.OnTable("CREATE RULE", DdlForm.RULE, afterWord(c, "to"), name);
+        }
+        if (c.accept("statistics")) {
+            c.accept("if", "not", "exists");
+            String name = c.isName() && !c.is("on") ? c.name() : null;
+            return new Ddl.OnTable("CREATE STATISTICS", DdlForm.STATISTICS, afterWord(c, "from"), name);
+        }
         String what = firstWords(c);
-        // CREATE VIEW / FUNCTION / TYPE / SCHEMA / SEQUENCE / EXTENSION / TRIGGER / MATERIALIZED VIEW / POLICY…
-        LockMode lock = c.is("trigger") ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.NONE;
-        return new Ddl.Other("CREATE " + what.split(" ")[0], lock, List.of());
+        // CREATE FUNCTION / TYPE / DOMAIN / SCHEMA / SEQUENCE / EXTENSION…: no table lock
+        return new Ddl.Other("CREATE " + what.split(" ")[0], DdlForm.OBJECT_DDL, List.of());
+    }
+
+    /** The qualified name after the first {@code word} at parenthesis depth 0 (null when there is none). */
+    private static QualifiedName afterWord(TokenCursor c, String word) {
+        while (!c.atEnd() && !c.is(word)) {
+            if (c.isSymbol("(") || c.isSymbol("[")) c.group();
+            else c.next();
+        }
+        if (!c.accept(word)) return null;
+        c.accept("only");
+        return c.qualifiedName();
     }
 
     private static Ddl createTable(TokenCursor c, boolean temporary) {
-        c.accept("if", "not", "exists");
+        boolean ifNotExists = c.accept("if", "not", "exists");
         QualifiedName table = c.qualifiedName();
         if (table == null) return new Ddl.Unrecognised("CREATE TABLE", "no table name");
         if (c.accept("partition", "of")) {
             QualifiedName parent = c.qualifiedName();
-            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, false, parent);
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, false, parent, false, ifNotExists);
         }
         if (c.accept("of")) {
-            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null);
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false, ifNotExists);
         }
         if (!c.isSymbol("(")) {
             // CREATE TABLE … AS SELECT: the new table is filled by the query
-            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null);
+            return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false, ifNotExists);
         }
         c.next();
         List<ColumnDef> columns = new ArrayList<>();
         List<ConstraintDef> constraints = new ArrayList<>();
+        boolean like = false;
         while (!c.atEnd() && !c.isSymbol(")")) {
             if (c.is("constraint") || c.is("check") || c.is("unique") || c.is("primary") || c.is("foreign")
                     || c.is("exclude")) {
                 constraints.add(tableConstraint(c));
             } else if (c.is("like")) {
+                like = true;
                 c.until();
             } else {
                 ColumnDef col = columnDef(c);
@@ -139,8 +206,11 @@ public final class DdlParser {
             }
             if (!c.acceptSymbol(",")) break;
         }
+        c.acceptSymbol(")");
+        boolean inherits = c.aheadAtDepthZero("inherits") || c.aheadAtDepthZero("as");
         c.skipToEnd();
-        return new Ddl.CreateTable(table, columns, constraints, temporary, false, null);
+        return new Ddl.CreateTable(table, columns, constraints, temporary, false, null, !like && !inherits,
+                ifNotExists);
     }
 
     private static Ddl createIndex(TokenCursor c) {
@@ -365,24 +435,81 @@ public final class DdlParser {
         c.accept("alter");
         if (c.accept("table")) return alterTable(c);
         if (c.accept("index")) {
+            if (c.accept("all", "in", "tablespace")) {
+                return new Ddl.Maintenance("ALTER INDEX ALL IN TABLESPACE", DdlForm.ALTER_INDEX_SET_TABLESPACE,
+                        List.of(), List.of(), false);
+            }
             c.accept("if", "exists");
             QualifiedName index = c.qualifiedName();
-            if (c.accept("set", "tablespace")) {
-                return new Ddl.Maintenance("ALTER INDEX SET TABLESPACE", List.of(), LockMode.ACCESS_EXCLUSIVE, true,
-                        false);
+            if (c.accept("rename", "to")) {
+                return new Ddl.AlterIndex(index, DdlForm.ALTER_INDEX_RENAME, "ALTER INDEX RENAME", c.name());
             }
-            return new Ddl.Other("ALTER INDEX", LockMode.SHARE_UPDATE_EXCLUSIVE, List.of());
+            if (c.accept("set", "tablespace")) {
+                return new Ddl.AlterIndex(index, DdlForm.ALTER_INDEX_SET_TABLESPACE, "ALTER INDEX SET TABLESPACE",
+                        null);
+            }
+            if (c.is("set") || c.is("reset")) {
+                return new Ddl.AlterIndex(index, DdlForm.ALTER_INDEX_SET, "ALTER INDEX SET", null);
+            }
+            return new Ddl.AlterIndex(index, DdlForm.ALTER_INDEX_OTHER, "ALTER INDEX", null);
+        }
+        boolean materialized = c.accept("materialized");
+        if (c.accept("view")) {
+            c.accept("if", "exists");
+            QualifiedName view = c.qualifiedName();
+            String newName = c.accept("rename", "to") ? c.name() : null;
+            return new Ddl.AlterView(view, materialized, newName);
+        }
+        if (c.accept("type")) {
+            QualifiedName type = c.qualifiedName();
+            if (c.is("add") && c.peek(1) != null && c.peek(1).isWord("value")
+                    || c.is("rename") && c.peek(1) != null && c.peek(1).isWord("value")) {
+                return new Ddl.AlterType(type, DdlForm.ALTER_TYPE_ENUM_VALUE, c.is("add") ? "ALTER TYPE ADD VALUE"
+                        : "ALTER TYPE RENAME VALUE");
+            }
+            return new Ddl.AlterType(type, DdlForm.OBJECT_DDL, "ALTER TYPE");
+        }
+        if (c.accept("sequence")) {
+            c.accept("if", "exists");
+            QualifiedName sequence = c.qualifiedName();
+            DdlForm form = c.is("rename") || c.is("owner") || c.is("set") && c.peek(1) != null
+                    && c.peek(1).isWord("schema") ? DdlForm.ALTER_SEQUENCE_RENAME : DdlForm.ALTER_SEQUENCE;
+            QualifiedName ownedBy = null;
+            while (!c.atEnd()) {
+                if (c.accept("owned", "by")) {
+                    List<String> parts = nameParts(c);
+                    if (parts.size() >= 2) {
+                        ownedBy = new QualifiedName(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
+                                parts.get(parts.size() - 2));
+                    }
+                } else {
+                    c.next();
+                }
+            }
+            return new Ddl.AlterSequence(sequence, ownedBy, form);
+        }
+        if (c.accept("trigger")) {
+            String name = c.name();
+            return new Ddl.OnTable("ALTER TRIGGER", DdlForm.DROP_TRIGGER, afterWord(c, "on"), name);
+        }
+        if (c.accept("policy")) {
+            String name = c.name();
+            return new Ddl.OnTable("ALTER POLICY", DdlForm.POLICY, afterWord(c, "on"), name);
+        }
+        if (c.accept("statistics")) {
+            return new Ddl.Other("ALTER STATISTICS", DdlForm.OBJECT_DDL, List.of());
         }
         String what = firstWords(c);
-        return new Ddl.Other("ALTER " + what.split(" ")[0], LockMode.ACCESS_EXCLUSIVE, List.of());
+        // ALTER FUNCTION / SCHEMA / DOMAIN / ROLE / DATABASE / EXTENSION…: no table lock
+        return new Ddl.Other("ALTER " + what.split(" ")[0], DdlForm.OBJECT_DDL, List.of());
     }
 
     private static Ddl alterTable(TokenCursor c) {
         if (c.accept("all", "in", "tablespace")) {
-            return new Ddl.Maintenance("ALTER TABLE ALL IN TABLESPACE", List.of(), LockMode.ACCESS_EXCLUSIVE, true,
+            return new Ddl.Maintenance("ALTER TABLE ALL IN TABLESPACE", DdlForm.SET_TABLESPACE, List.of(), List.of(),
                     false);
         }
-        c.accept("if", "exists");
+        boolean ifExists = c.accept("if", "exists");
         c.accept("only");
         QualifiedName table = c.qualifiedName();
         if (table == null) return new Ddl.Unrecognised("ALTER TABLE", "no table name");
@@ -392,7 +519,7 @@ public final class DdlParser {
             if (c.atEnd()) break;
             actions.add(alterAction(c));
         } while (c.acceptSymbol(","));
-        return new Ddl.AlterTable(table, actions);
+        return new Ddl.AlterTable(table, actions, ifExists);
     }
 
     private static AlterAction alterAction(TokenCursor c) {
@@ -405,23 +532,27 @@ public final class DdlParser {
             c.accept("column");
             boolean ifNotExists = c.accept("if", "not", "exists");
             ColumnDef col = columnDef(c);
-            if (col == null) return other(c, at, LockMode.ACCESS_EXCLUSIVE);
+            if (col == null) return other(c, at, DdlForm.ALTER_TABLE_OTHER);
             return new AlterAction.AddColumn(col, ifNotExists, at);
         }
         if (c.accept("drop")) {
             if (c.accept("constraint")) {
-                c.accept("if", "exists");
+                boolean ifExists = c.accept("if", "exists");
                 String name = c.name();
                 boolean cascade = c.accept("cascade");
                 c.accept("restrict");
-                return new AlterAction.DropConstraint(name, cascade, at);
+                return new AlterAction.DropConstraint(name, cascade, ifExists, at);
             }
+            if (c.is("expression") || c.is("identity")) return other(c, at, DdlForm.COLUMN_IDENTITY);
             c.accept("column");
-            c.accept("if", "exists");
+            boolean ifExists = c.accept("if", "exists");
             String column = c.name();
             boolean cascade = c.accept("cascade");
             c.accept("restrict");
-            return new AlterAction.DropColumn(column, cascade, at);
+            return new AlterAction.DropColumn(column, cascade, ifExists, at);
+        }
+        if (c.is("alter") && c.peek(1) != null && c.peek(1).isWord("constraint")) {
+            return other(c, at, DdlForm.ALTER_CONSTRAINT);
         }
         if (c.accept("alter")) {
             c.accept("column");
@@ -436,14 +567,21 @@ public final class DdlParser {
             if (c.accept("drop", "not", "null")) return new AlterAction.DropNotNull(column, at);
             if (c.accept("set", "default")) return new AlterAction.SetDefault(column, c.until(), at);
             if (c.accept("drop", "default")) return new AlterAction.DropDefault(column, at);
-            if (c.accept("set", "statistics") || c.accept("set", "storage") || c.accept("set", "compression")
-                    || c.is("set") && c.peek(1) != null && c.peek(1).isSymbol("(") || c.is("reset")) {
+            if (c.accept("set", "statistics") || c.is("set") && c.peek(1) != null && c.peek(1).isSymbol("(")
+                    || c.is("reset")) {
                 c.until();
-                return new AlterAction.Other("ALTER COLUMN " + column + " SET …", LockMode.SHARE_UPDATE_EXCLUSIVE,
-                        at);
+                return new AlterAction.Other("ALTER COLUMN " + column + " SET …", DdlForm.SET_STATISTICS, at);
             }
+            if (c.accept("set", "storage") || c.accept("set", "compression")) {
+                c.until();
+                return new AlterAction.Other("ALTER COLUMN " + column + " SET STORAGE", DdlForm.SET_STORAGE, at);
+            }
+            boolean identity = c.aheadAtDepthZero("identity") || c.aheadAtDepthZero("expression")
+                    || c.aheadAtDepthZero("generated") || c.aheadAtDepthZero("restart")
+                    || c.aheadAtDepthZero("increment");
             c.until();
-            return new AlterAction.Other("ALTER COLUMN " + column, LockMode.ACCESS_EXCLUSIVE, at);
+            return new AlterAction.Other("ALTER COLUMN " + column, identity ? DdlForm.COLUMN_IDENTITY
+                    : DdlForm.ALTER_TABLE_OTHER, at);
         }
         if (c.accept("validate", "constraint")) return new AlterAction.ValidateConstraint(c.name(), at);
         if (c.accept("rename")) {
@@ -462,44 +600,76 @@ public final class DdlParser {
             return new AlterAction.RenameColumn(from, c.name(), at);
         }
         if (c.accept("set", "tablespace")) {
-            c.name();
-            return new AlterAction.Rewrite("SET TABLESPACE", at);
+            return new AlterAction.Rewrite("SET TABLESPACE", DdlForm.SET_TABLESPACE, c.name(), at);
         }
-        if (c.accept("set", "logged")) return new AlterAction.Rewrite("SET LOGGED", at);
-        if (c.accept("set", "unlogged")) return new AlterAction.Rewrite("SET UNLOGGED", at);
+        if (c.accept("set", "logged")) return new AlterAction.Rewrite("SET LOGGED", DdlForm.SET_LOGGED, "logged", at);
+        if (c.accept("set", "unlogged")) {
+            return new AlterAction.Rewrite("SET UNLOGGED", DdlForm.SET_LOGGED, "unlogged", at);
+        }
         if (c.accept("set", "access", "method")) {
-            c.name();
-            return new AlterAction.Rewrite("SET ACCESS METHOD", at);
+            return new AlterAction.Rewrite("SET ACCESS METHOD", DdlForm.SET_ACCESS_METHOD, c.name(), at);
         }
-        if (c.accept("set", "schema")) {
-            c.name();
-            return new AlterAction.Other("SET SCHEMA", LockMode.ACCESS_EXCLUSIVE, at);
+        if (c.is("set") && c.peek(1) != null && c.peek(1).isWord("schema")) return other(c, at, DdlForm.SET_SCHEMA);
+        if (c.is("owner")) return other(c, at, DdlForm.OWNER_TO);
+        if (c.is("cluster") || c.is("set") && c.peek(1) != null && c.peek(1).isWord("without")
+                && c.peek(2) != null && c.peek(2).isWord("cluster")) {
+            return other(c, at, DdlForm.CLUSTER_ON);
         }
-        if (c.is("set") || c.is("reset") || c.is("cluster") || c.accept("set", "without", "cluster")
-                || c.is("attach") || c.is("replica")) {
-            LockMode lock = c.is("replica") ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE_UPDATE_EXCLUSIVE;
-            return other(c, at, lock);
-        }
-        if (c.is("detach")) {
-            // DETACH PARTITION … CONCURRENTLY (PG 14+) takes SHARE UPDATE EXCLUSIVE
+        if ((c.is("set") || c.is("reset")) && c.peek(1) != null && c.peek(1).isSymbol("(")) {
             int p = c.position();
+            c.next();
+            String options = c.group();
+            c.reset(p);
+            return other(c, at, storageParametersForm(options));
+        }
+        if (c.is("attach") || c.is("detach")) {
+            boolean attach = c.is("attach");
+            int p = c.position();
+            c.next();
+            c.accept("partition");
+            QualifiedName partition = c.qualifiedName();
+            c.reset(p);
             c.until();
             String text = c.textOf(p, c.position()).toLowerCase(Locale.ROOT);
-            boolean concurrently = text.contains("concurrently");
-            return new AlterAction.Other(text.toUpperCase(Locale.ROOT), concurrently
-                    ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE, at);
+            return new AlterAction.Partition(attach, partition, !attach && text.matches("(?s).*\\bconcurrently\\b.*"),
+                    at);
         }
-        if (c.is("enable") || c.is("disable")) {
-            boolean trigger = c.peek(1) != null && c.peek(1).isWord("trigger");
-            return other(c, at, trigger ? LockMode.SHARE_ROW_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE);
+        if (c.is("enable") || c.is("disable") || c.is("force") || c.is("no") && c.peek(1) != null
+                && c.peek(1).isWord("force")) {
+            int p = c.position();
+            boolean trigger = false;
+            boolean rule = false;
+            for (int k = 0; k < 3 && c.peek(k) != null; k++) {
+                trigger |= c.peek(k).isWord("trigger");
+                rule |= c.peek(k).isWord("rule");
+            }
+            c.reset(p);
+            return other(c, at, trigger ? DdlForm.TRIGGER_ENABLE : rule ? DdlForm.RULE_ENABLE : DdlForm.ROW_SECURITY);
         }
-        return other(c, at, LockMode.ACCESS_EXCLUSIVE);
+        if (c.is("set") || c.is("replica") || c.is("inherit") || c.is("no") || c.is("of") || c.is("not")) {
+            return other(c, at, DdlForm.SET_OTHER_PARAMETERS);
+        }
+        if (c.is("alter") || c.is("validate")) return other(c, at, DdlForm.ALTER_CONSTRAINT);
+        return other(c, at, DdlForm.ALTER_TABLE_OTHER);
     }
 
-    private static AlterAction other(TokenCursor c, Token at, LockMode lock) {
+    /** Storage parameters PostgreSQL changes under SHARE UPDATE EXCLUSIVE; any other takes ACCESS EXCLUSIVE. */
+    private static DdlForm storageParametersForm(String options) {
+        if (options == null || options.isBlank()) return DdlForm.SET_OTHER_PARAMETERS;
+        for (String option : options.split(",")) {
+            String name = option.split("=")[0].trim().toLowerCase(Locale.ROOT);
+            boolean light = name.startsWith("autovacuum_") || name.startsWith("toast.") || name.startsWith("vacuum_")
+                    || name.equals("fillfactor") || name.equals("parallel_workers") || name.equals("toast_tuple_target")
+                    || name.equals("log_autovacuum_min_duration");
+            if (!light) return DdlForm.SET_OTHER_PARAMETERS;
+        }
+        return DdlForm.SET_STORAGE_PARAMETERS;
+    }
+
+    private static AlterAction other(TokenCursor c, Token at, DdlForm form) {
         int p = c.position();
         c.until();
-        return new AlterAction.Other(c.textOf(p, c.position()), lock, at);
+        return new AlterAction.Other(c.textOf(p, c.position()), form, at);
     }
 
     // ---------------------------------------------------------------- DROP, TRUNCATE, UPDATE, DELETE
@@ -508,9 +678,19 @@ public final class DdlParser {
         c.accept("drop");
         if (c.accept("index")) {
             boolean concurrently = c.accept("concurrently");
-            c.accept("if", "exists");
+            boolean ifExists = c.accept("if", "exists");
             List<QualifiedName> names = c.qualifiedNames();
-            return new Ddl.DropIndex(names, concurrently);
+            return new Ddl.DropIndex(names, concurrently, ifExists);
+        }
+        for (String[] onTable : new String[][]{{"trigger", "DROP TRIGGER"}, {"policy", "DROP POLICY"},
+                {"rule", "DROP RULE"}}) {
+            if (c.accept(onTable[0])) {
+                c.accept("if", "exists");
+                String name = c.name();
+                DdlForm form = onTable[0].equals("trigger") ? DdlForm.DROP_TRIGGER
+                        : onTable[0].equals("policy") ? DdlForm.POLICY : DdlForm.RULE;
+                return new Ddl.OnTable(onTable[1], form, afterWord(c, "on"), name);
+            }
         }
         String type;
         if (c.accept("table")) type = "TABLE";
@@ -518,14 +698,29 @@ public final class DdlParser {
         else if (c.accept("materialized", "view")) type = "MATERIALIZED VIEW";
         else if (c.accept("view")) type = "VIEW";
         else if (c.accept("foreign", "table")) type = "FOREIGN TABLE";
-        else {
-            String what = firstWords(c);
-            return new Ddl.Other("DROP " + what.split(" ")[0], LockMode.ACCESS_EXCLUSIVE, List.of());
+        else if (c.accept("statistics")) type = "STATISTICS";
+        else if (c.isName()) {
+            // TYPE, DOMAIN, FUNCTION, SEQUENCE, EXTENSION, … (two words for e.g. "text search")
+            type = c.next().value().toUpperCase(Locale.ROOT);
+            if (type.equals("TEXT") || type.equals("FOREIGN") || type.equals("EVENT") || type.equals("ACCESS")
+                    || type.equals("USER") && c.is("mapping") || type.equals("OPERATOR") && (c.is("class")
+                    || c.is("family"))) {
+                while (c.isName() && !c.is("if")) type += " " + c.next().value().toUpperCase(Locale.ROOT);
+            }
+        } else {
+            return new Ddl.Unrecognised("DROP", "no object type");
         }
-        c.accept("if", "exists");
-        List<QualifiedName> names = c.qualifiedNames();
-        boolean cascade = c.accept("cascade");
-        return new Ddl.Drop(type, names, cascade);
+        boolean ifExists = c.accept("if", "exists");
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            QualifiedName q = c.qualifiedName();
+            if (q == null) break;
+            names.add(q);
+            if (c.isSymbol("(")) c.group();   // a function's argument types
+        } while (c.acceptSymbol(","));
+        boolean cascade = c.aheadAtDepthZero("cascade");
+        c.skipToEnd();
+        return new Ddl.Drop(type, names, cascade, ifExists);
     }
 
     private static Ddl truncate(TokenCursor c) {
@@ -549,8 +744,61 @@ public final class DdlParser {
         c.accept("only");
         QualifiedName table = c.qualifiedName();
         boolean where = c.aheadAtDepthZero("where");
+        List<String> set = new ArrayList<>();
+        List<String> isNull = new ArrayList<>();
+        // UPDATE t [AS] x SET a = …, (b, c) = … [FROM …] [WHERE …]
+        while (!c.atEnd() && !c.is("set") && !c.is("where")) c.next();
+        if (kind == StatementKind.UPDATE && c.accept("set")) {
+            do {
+                if (c.isSymbol("(")) {
+                    List<String> names = c.nameList();
+                    if (names != null) set.addAll(names);
+                } else {
+                    List<String> parts = nameParts(c);
+                    if (!parts.isEmpty()) set.add(parts.get(0));
+                }
+                c.until("from", "where", "returning");
+            } while (c.acceptSymbol(","));
+        }
+        while (!c.atEnd() && !c.is("where")) {
+            if (c.isSymbol("(") || c.isSymbol("[")) c.group();
+            else c.next();
+        }
+        if (c.accept("where")) {
+            // exactly "WHERE c IS NULL" (parenthesised or qualified): every row a NOT NULL constraint cares about
+            while (c.acceptSymbol("(")) {
+                // parentheses around the condition
+            }
+            List<String> parts = nameParts(c);
+            if (!parts.isEmpty() && c.accept("is", "null")) {
+                while (c.acceptSymbol(")")) {
+                    // closing parentheses
+                }
+                if (c.atEnd() || c.is("returning")) isNull.add(parts.get(parts.size() - 1));
+            }
+        }
         c.skipToEnd();
-        return new Ddl.Modify(kind, table, where);
+        return new Ddl.Modify(kind, table, where, set, isNull);
+    }
+
+    private static Ddl insert(TokenCursor c, StatementKind kind) {
+        if (c.is("with")) {
+            while (!c.atEnd() && !c.is("insert") && !c.is("merge")) {
+                if (c.isSymbol("(")) c.group();
+                else c.next();
+            }
+        }
+        QualifiedName table = null;
+        if (c.accept("insert", "into") || c.accept("merge", "into")) {
+            table = c.qualifiedName();
+        } else if (c.accept("copy")) {
+            table = c.isName() ? c.qualifiedName() : null;
+            // COPY t TO … reads; only COPY … FROM writes
+            if (!c.aheadAtDepthZero("from")) return new Ddl.Other("COPY", DdlForm.SELECT, table == null ? List.of()
+                    : List.of(table));
+        }
+        c.skipToEnd();
+        return new Ddl.Insert(kind.name(), table);
     }
 
     // ---------------------------------------------------------------- maintenance
@@ -571,14 +819,26 @@ public final class DdlParser {
                 if (c.next().isWord("full")) full = true;
             }
         }
+        List<QualifiedName> tables = tableList(c);
+        return new Ddl.Maintenance(full ? "VACUUM FULL" : "VACUUM", full ? DdlForm.VACUUM_FULL : DdlForm.VACUUM,
+                tables, List.of(), false);
+    }
+
+    private static Ddl analyze(TokenCursor c) {
+        c.next();
+        if (c.isSymbol("(")) c.group();
+        c.accept("verbose");
+        return new Ddl.Maintenance("ANALYZE", DdlForm.VACUUM, tableList(c), List.of(), false);
+    }
+
+    private static List<QualifiedName> tableList(TokenCursor c) {
         List<QualifiedName> tables = new ArrayList<>();
         while (c.isName()) {
             tables.add(c.qualifiedName());
             c.nameList();
             if (!c.acceptSymbol(",")) break;
         }
-        return new Ddl.Maintenance(full ? "VACUUM FULL" : "VACUUM", tables,
-                full ? LockMode.ACCESS_EXCLUSIVE : LockMode.SHARE_UPDATE_EXCLUSIVE, full, false);
+        return tables;
     }
 
     private static Ddl cluster(TokenCursor c) {
@@ -587,7 +847,7 @@ public final class DdlParser {
         c.accept("verbose");
         List<QualifiedName> tables = new ArrayList<>();
         if (c.isName()) tables.add(c.qualifiedName());
-        return new Ddl.Maintenance("CLUSTER", tables, LockMode.ACCESS_EXCLUSIVE, true, false);
+        return new Ddl.Maintenance("CLUSTER", DdlForm.CLUSTER, tables, List.of(), false);
     }
 
     private static Ddl reindex(TokenCursor c) {
@@ -597,8 +857,9 @@ public final class DdlParser {
         boolean concurrently = c.accept("concurrently");
         QualifiedName name = c.qualifiedName();
         List<QualifiedName> tables = target.equals("TABLE") && name != null ? List.of(name) : List.of();
-        return new Ddl.Maintenance("REINDEX " + target + (concurrently ? " CONCURRENTLY" : ""), tables,
-                concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.SHARE, false, concurrently);
+        List<QualifiedName> indexes = target.equals("INDEX") && name != null ? List.of(name) : List.of();
+        return new Ddl.Maintenance("REINDEX " + target + (concurrently ? " CONCURRENTLY" : ""),
+                concurrently ? DdlForm.REINDEX_CONCURRENTLY : DdlForm.REINDEX, tables, indexes, concurrently);
     }
 
     private static Ddl refresh(TokenCursor c) {
@@ -606,8 +867,8 @@ public final class DdlParser {
         boolean concurrently = c.accept("concurrently");
         QualifiedName view = c.qualifiedName();
         return new Ddl.Maintenance("REFRESH MATERIALIZED VIEW" + (concurrently ? " CONCURRENTLY" : ""),
-                view == null ? List.of() : List.of(view),
-                concurrently ? LockMode.EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE, !concurrently, concurrently);
+                concurrently ? DdlForm.REFRESH_MATERIALIZED_VIEW_CONCURRENTLY : DdlForm.REFRESH_MATERIALIZED_VIEW,
+                view == null ? List.of() : List.of(view), List.of(), concurrently);
     }
 
     private static Ddl lock(TokenCursor c) {
@@ -633,6 +894,14 @@ public final class DdlParser {
         c.accept("set");
         boolean local = c.accept("local");
         c.accept("session");
+        if (c.accept("time", "zone")) {
+            // SET TIME ZONE 'UTC' | LOCAL | DEFAULT | INTERVAL '+00:00' HOUR TO MINUTE | 0
+            String value = c.rest().trim();
+            if (value.length() >= 2 && value.startsWith("'") && value.endsWith("'")) {
+                value = value.substring(1, value.length() - 1);
+            }
+            return new Ddl.Setting("timezone", value, local);
+        }
         String name = String.join(".", nameParts(c));
         if (!c.acceptSymbol("=")) c.accept("to");
         String value = c.rest().trim();
@@ -652,6 +921,25 @@ public final class DdlParser {
         return parts;
     }
 
+    /** {@code SELECT … INTO [TEMP | UNLOGGED] [TABLE] t FROM …} creates a table filled by the query. */
+    private static Ddl selectInto(TokenCursor c) {
+        while (!c.atEnd() && !c.is("into")) {
+            if (c.isSymbol("(") || c.isSymbol("[")) c.group();
+            else c.next();
+        }
+        c.accept("into");
+        boolean temporary = false;
+        while (c.is("temp") || c.is("temporary") || c.is("unlogged") || c.is("local") || c.is("global")) {
+            if (c.is("temp") || c.is("temporary")) temporary = true;
+            c.next();
+        }
+        c.accept("table");
+        QualifiedName table = c.qualifiedName();
+        c.skipToEnd();
+        if (table == null) return new Ddl.Unrecognised("SELECT INTO", "no table name");
+        return new Ddl.CreateTable(table, List.of(), List.of(), temporary, true, null, false, false);
+    }
+
     /** {@code SELECT set_config('lock_timeout', '5s', false)} is how some tools set a timeout. */
     private static Ddl selectSetConfig(TokenCursor c) {
         for (int k = 0; c.peek(k) != null; k++) {
@@ -666,10 +954,10 @@ public final class DdlParser {
                     && name.kind().isString() && comma != null && comma.isSymbol(",") && value != null
                     && value.kind().isString()) {
                 boolean isLocal = comma2 != null && comma2.isSymbol(",") && local != null && local.isWord("true");
-                return new Ddl.Setting(name.value(), value.value(), isLocal);
+                return new Ddl.Setting(name.value().toLowerCase(Locale.ROOT), value.value(), isLocal);
             }
         }
-        return new Ddl.Other("SELECT", LockMode.ACCESS_SHARE, List.of());
+        return new Ddl.Other("SELECT", DdlForm.SELECT, List.of());
     }
 
     private static Ddl comment(TokenCursor c) {
@@ -678,12 +966,12 @@ public final class DdlParser {
         if (c.accept("column")) {
             // t.c or s.t.c: the last part is the column
             List<String> parts = nameParts(c);
-            if (parts.size() < 2) return new Ddl.Other("COMMENT", LockMode.NONE, List.of());
+            if (parts.size() < 2) return new Ddl.Other("COMMENT", DdlForm.OBJECT_DDL, List.of());
             QualifiedName table = new QualifiedName(parts.size() > 2 ? parts.get(parts.size() - 3) : null,
                     parts.get(parts.size() - 2));
             return new Ddl.CommentOn(table, parts.get(parts.size() - 1));
         }
-        return new Ddl.Other("COMMENT", LockMode.NONE, List.of());
+        return new Ddl.Other("COMMENT", DdlForm.OBJECT_DDL, List.of());
     }
 
     private static Ddl doBlock(TokenCursor c) {

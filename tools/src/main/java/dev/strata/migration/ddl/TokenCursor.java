@@ -167,6 +167,8 @@ final class TokenCursor {
         return d;
     }
 
+    private static final java.util.regex.Pattern SIMPLE_NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
     /** A simple identifier part of a list ("Name" → Name, name → name; expressions and options kept as written). */
     private static String unquoteSimple(String part) {
         String p = part.trim();
@@ -177,8 +179,12 @@ final class TokenCursor {
             return end > 0 ? p.substring(1, end).replace("\"\"", "\"") : p;
         }
         if (p.startsWith("(")) return p;
-        String first = p.split("\\s+")[0];
-        if (first.matches("[A-Za-z_][A-Za-z0-9_$]*")) return first.toLowerCase(java.util.Locale.ROOT);
+        int end = 0;
+        while (end < p.length() && !Character.isWhitespace(p.charAt(end)) && p.charAt(end) != '(') end++;
+        String first = p.substring(0, end);
+        // "hot_rank (score, published) DESC" is a call, not the column hot_rank
+        if (p.substring(end).trim().startsWith("(")) return p;
+        if (SIMPLE_NAME.matcher(first).matches()) return first.toLowerCase(java.util.Locale.ROOT);
         return p;
     }
 

@@ -53,8 +53,9 @@ public record TypeName(String base, List<Integer> modifiers, boolean array, Stri
         int open = s.indexOf('(');
         if (open >= 0) {
             int close = s.indexOf(')', open);
+            if (close < 0) close = s.length();   // cut short: "numeric(" has no modifiers to read
             mods = parseModifiers(s.substring(open + 1, close));
-            s = (s.substring(0, open) + s.substring(close + 1)).replaceAll("\\s+", " ");
+            s = (s.substring(0, open) + (close < s.length() ? s.substring(close + 1) : "")).replaceAll("\\s+", " ");
         }
         return of(s, mods, array, formatted);
     }

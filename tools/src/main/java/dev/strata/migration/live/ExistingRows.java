@@ -157,8 +157,9 @@ public final class ExistingRows {
         }
     }
 
+    /** Counted exactly: up to the configured size, and a table never analysed (reltuples -1: new or tiny). */
     private boolean small(Relation table) {
-        return table.rowsEstimate() >= 0 && table.rowsEstimate() <= config.exactCheckRows();
+        return table.rowsEstimate() <= config.exactCheckRows();
     }
 
     private String sampleClause(Relation table) {

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * A review for a person in a terminal: one line per finding in the {@code file:line:col} form editors and CI
  * logs turn into links, the fix indented below it, and a summary (with the skipped rules when no database was
- * given). {@code verbose} adds each statement's lock, rewrite and row estimate.
+ * given). {@code verbose} adds each statement's locks (mode and object), the tables it rewrites and the row
+ * estimate.
  */
 public final class TextReport {
 
@@ -28,10 +29,12 @@ public final class TextReport {
             statements += f.statements().size();
             if (verbose) {
                 for (StatementReport s : f.statements()) {
+                    String locks = s.locks().isEmpty() ? (s.lock() == null ? "" : " — " + s.lock() + " lock")
+                            : " — " + String.join(", ", s.locks().stream().map(l -> l.mode() + " on " + l.object())
+                            .toList());
                     out.append(String.format(Locale.ROOT, "%s:%d: %s%s%s%s%n", f.file(), s.line(), s.kind(),
-                            s.tables().isEmpty() ? "" : " " + String.join(", ", s.tables()),
-                            s.lock() == null ? "" : " — " + s.lock() + " lock",
-                            (s.rewritesTable() ? ", rewrites the table" : "")
+                            s.tables().isEmpty() ? "" : " " + String.join(", ", s.tables()), locks,
+                            (s.rewritesTable() ? ", rewrites " + String.join(", ", s.rewritten()) : "")
                                     + (s.rowsEstimate() == null ? "" : String.format(Locale.ROOT, ", ≈%,d rows",
                                     s.rowsEstimate()))));
                 }

@@ -24,7 +24,9 @@ abstract class AlterActionRule<A extends AlterAction> extends MigrationRuleBase 
     public final void check(StatementContext ctx) {
         if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
         TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
+        // a table created by the script is nobody's problem yet; one it dropped makes the statement fail
+        // (unknown-table says so)
+        if (t.isNew() || ctx.absent(t)) return;
         for (AlterAction a : at.actions()) {
             if (kind.isInstance(a)) check(ctx, t, kind.cast(a));
         }

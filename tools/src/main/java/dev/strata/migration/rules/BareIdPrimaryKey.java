@@ -15,11 +15,13 @@ import java.util.List;
  * <pre>
  * CREATE TABLE shipments (shipment_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id bigint REFERENCES orders);
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {bare-id-primary-key: warning}} in {@code .strata.yml}).
  */
 public final class BareIdPrimaryKey extends MigrationRuleBase {
 
     public BareIdPrimaryKey() {
-        super("bare-id-primary-key", Severity.WARNING, "a new table whose primary key is a bare id");
+        super("bare-id-primary-key", Severity.INFO, "a new table whose primary key is a bare id");
     }
 
     @Override
@@ -28,7 +30,7 @@ public final class BareIdPrimaryKey extends MigrationRuleBase {
         for (ConstraintDef c : ct.constraints()) {
             if (c.kind() == ConstraintDef.Kind.PRIMARY_KEY && c.columns().equals(List.of("id"))) {
                 String entity = singular(ct.table().name());
-                ctx.report(this, Severity.WARNING, c.at(), "the primary key of " + ct.table().name()
+                ctx.report(this, severity(), c.at(), "the primary key of " + ct.table().name()
                                 + " is a bare \"id\": joins such as x.id = " + ct.table().name() + ".id look right "
                                 + "and pair unrelated rows", ctx.key(ct.table()), "id",
                         "Name it " + entity + "_id (and the foreign keys that point here the same way).", null);

@@ -2,6 +2,7 @@ package dev.strata.migration.rules;
 
 import dev.strata.guardrail.Severity;
 import dev.strata.migration.Effects;
+import dev.strata.migration.TypeChange;
 import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
@@ -42,17 +43,21 @@ public final class ChangeColumnType extends AlterActionRule<AlterAction.AlterTyp
         from.ifPresent(f -> evidence.put("current_type", f.text()));
         String fix = "Add a new column of type " + type.type() + ", write both, backfill it in batches, switch "
                 + "readers, then drop " + type.column() + " in a later release.";
-        boolean widening = type.type() != null && (type.type().base().equals("text") || type.type().isVarchar());
-        if (from.isEmpty() && widening && type.using() == null) {
-            // Without the current type nobody can tell a free varchar widening from a rewrite.
-            ctx.report(this, Severity.INFO, type.at(), "changing " + t.name() + "." + type.column() + " to "
-                    + type.type() + " is free if it only widens a varchar, and rewrites the table otherwise; "
-                    + "run with --url so Strata can read the current type", t.name(), type.column(), fix, evidence);
-            return;
+        if (from.isEmpty()) {
+            String free = TypeChange.freeFrom(type.type(), type.using(), type.column(), Effects.timezone(ctx),
+                    ctx.pgVersion());
+            if (free != null) {
+                // Without the current type nobody can tell a free change from a rewrite: advice, saying which
+                ctx.report(this, Severity.INFO, type.at(), "changing " + t.name() + "." + type.column() + " to "
+                        + type.type() + " changes only the catalog if the column is " + free + ", and rewrites the "
+                        + "table otherwise; run with --url so Strata can read the current type", t.name(),
+                        type.column(), fix, evidence);
+                return;
+            }
         }
+        TypeChange.Verdict verdict = Effects.typeChange(type, t, ctx);
         ctx.reportSized(this, type.at(), t, "changing " + t.name() + "." + type.column() + " to " + type.type()
                 + " rewrites " + t.describe() + " and rebuilds its indexes under ACCESS EXCLUSIVE"
-                + from.map(f -> " (" + f.text() + " → " + type.type() + " is not a binary-compatible widening)")
-                .orElse(""), fix, evidence);
+                + (verdict.reason() == null ? "" : " (" + verdict.reason() + ")"), fix, evidence);
     }
 }

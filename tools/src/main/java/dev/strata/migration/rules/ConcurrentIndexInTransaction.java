@@ -41,8 +41,7 @@ public final class ConcurrentIndexInTransaction extends MigrationRuleBase {
         if (ddl instanceof Ddl.DropIndex di) return di.concurrently();
         if (ddl instanceof Ddl.Maintenance m) return m.concurrently() && m.label().startsWith("REINDEX");
         if (ddl instanceof Ddl.AlterTable at) {
-            return at.actions().stream().anyMatch(a -> a instanceof AlterAction.Other o
-                    && o.what().toUpperCase(java.util.Locale.ROOT).matches("DETACH\\s+PARTITION.*CONCURRENTLY.*"));
+            return at.actions().stream().anyMatch(a -> a instanceof AlterAction.Partition p && p.concurrently());
         }
         return false;
     }

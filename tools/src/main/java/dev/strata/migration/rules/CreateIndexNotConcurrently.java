@@ -28,7 +28,7 @@ public final class CreateIndexNotConcurrently extends MigrationRuleBase {
     public void check(StatementContext ctx) {
         if (!(ctx.ddl() instanceof Ddl.CreateIndex ci) || ci.concurrently() || ci.table() == null) return;
         TargetTable t = ctx.target(ci.table());
-        if (t.isNew()) return;
+        if (t.isNew() || ctx.absent(t)) return;
         ctx.reportSized(this, null, t, ci.label() + " on " + t.describe() + " holds a SHARE lock while the index "
                         + "builds: every write to the table waits until it finishes",
                 Sql.concurrently(ctx.text(), "INDEX") + "; -- outside BEGIN/COMMIT",

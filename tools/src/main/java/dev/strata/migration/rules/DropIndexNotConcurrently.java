@@ -28,7 +28,7 @@ public final class DropIndexNotConcurrently extends MigrationRuleBase {
         if (!(ctx.ddl() instanceof Ddl.DropIndex di) || di.concurrently()) return;
         for (QualifiedName index : di.indexes()) {
             TargetTable t = ctx.indexTable(index);
-            if (t.isNew()) continue;
+            if (t.isNew() || ctx.absent(t)) continue;
             ctx.reportSized(this, null, t, "DROP INDEX " + index.name() + " takes ACCESS EXCLUSIVE on "
                             + t.describe() + ": reads and writes queue behind it",
                     Sql.concurrently(ctx.text(), "INDEX") + "; -- outside BEGIN/COMMIT",

@@ -21,11 +21,13 @@ import java.util.Map;
  * <pre>
  * ALTER TABLE orders ADD COLUMN shipped_at timestamptz;   -- not "shippedAt"
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {naming-convention-drift: warning}} in {@code .strata.yml}).
  */
 public final class NamingConventionDrift extends MigrationRuleBase {
 
     public NamingConventionDrift() {
-        super("naming-convention-drift", Severity.WARNING, "a new name that breaks the schema's case convention");
+        super("naming-convention-drift", Severity.INFO, "a new name that breaks the schema's case convention");
     }
 
     @Override
@@ -65,7 +67,7 @@ public final class NamingConventionDrift extends MigrationRuleBase {
         int share = counts.get(dominant) * 100 / total;
         Style mine = Naming.style(name);
         if (share < 80 || mine == dominant || mine == Style.OTHER) return;
-        ctx.report(this, Severity.WARNING, at, "the new " + what + " name \"" + name + "\" is " + mine.label() + " in "
+        ctx.report(this, severity(), at, "the new " + what + " name \"" + name + "\" is " + mine.label() + " in "
                         + "schema " + schema + ", where " + share + " % of names are " + dominant.label(), tableKey,
                 what.equals("column") ? name : null, "Name it " + convert(name, dominant) + ".",
                 Map.of("dominant_style", dominant.label(), "share_percent", share));

@@ -6,6 +6,8 @@ import dev.strata.migration.StatementContext;
 import dev.strata.migration.TargetTable;
 import dev.strata.migration.ddl.AlterAction;
 import dev.strata.migration.ddl.Ddl;
+import dev.strata.migration.locks.DdlForm;
+import dev.strata.migration.locks.LockTarget;
 
 import java.util.Map;
 
@@ -29,22 +31,27 @@ public final class TableRewrite extends MigrationRuleBase {
     @Override
     public void check(StatementContext ctx) {
         if (ctx.ddl() instanceof Ddl.Maintenance m) {
-            boolean reindex = m.label().startsWith("REINDEX") && !m.concurrently();
+            boolean reindex = m.form() == DdlForm.REINDEX;
             if (!m.rewrites() && !reindex) return;
-            TargetTable t = m.tables().isEmpty() ? null : ctx.target(m.tables().get(0));
-            if (t != null && t.isNew()) return;
+            TargetTable t = m.tables().isEmpty() ? (m.indexes().isEmpty() ? null : ctx.indexTable(m.indexes().get(0)))
+                    : ctx.target(m.tables().get(0));
+            if (t != null && (t.isNew() || ctx.absent(t))) return;
             String what = t == null ? (m.label().startsWith("VACUUM") ? "every table of the database" : "its target")
                     : t.describe();
-            String message = m.label() + (reindex ? " rebuilds indexes of " + what + " while blocking writes"
-                    : " rewrites " + what + " under ACCESS EXCLUSIVE: no reads or writes until it is done");
-            Map<String, Object> evidence = Map.of("lock", m.lock().sql());
+            String message = reindex
+                    ? m.label() + " rebuilds indexes of " + what + " under ACCESS EXCLUSIVE on each index (every "
+                    + "query that would use one waits, reads included) and SHARE on the table (writes wait)"
+                    : m.label() + " rewrites " + what + " under ACCESS EXCLUSIVE: no reads or writes until it is done";
+            LockTarget on = m.form() == DdlForm.REFRESH_MATERIALIZED_VIEW ? LockTarget.VIEW
+                    : reindex ? LockTarget.INDEXES : LockTarget.TABLE;
+            Map<String, Object> evidence = Map.of("lock", m.form().mode(on, ctx.pgVersion()).sql());
             if (t == null) ctx.report(this, message, null, null, fix(m.label()), evidence);
             else ctx.reportSized(this, null, t, message, fix(m.label()), evidence);
             return;
         }
         if (!(ctx.ddl() instanceof Ddl.AlterTable at)) return;
         TargetTable t = ctx.target(at.table());
-        if (t.isNew()) return;
+        if (t.isNew() || ctx.absent(t)) return;
         for (AlterAction a : at.actions()) {
             if (a instanceof AlterAction.Rewrite r) {
                 ctx.reportSized(this, a.at(), t, r.what() + " rewrites " + t.describe() + " under ACCESS EXCLUSIVE",

@@ -13,11 +13,13 @@ import dev.strata.migration.ddl.Ddl;
  * <pre>
  * ALTER TABLE orders ADD COLUMN shipped_at timestamptz;
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {timestamp-without-time-zone: warning}} in {@code .strata.yml}).
  */
 public final class TimestampWithoutTimeZone extends MigrationRuleBase {
 
     public TimestampWithoutTimeZone() {
-        super("timestamp-without-time-zone", Severity.WARNING, "a new timestamp column without time zone");
+        super("timestamp-without-time-zone", Severity.INFO, "a new timestamp column without time zone");
     }
 
     @Override
@@ -37,7 +39,7 @@ public final class TimestampWithoutTimeZone extends MigrationRuleBase {
     }
 
     private void report(StatementContext ctx, dev.strata.sql.SqlLexer.Token at, String table, String column) {
-        ctx.report(this, Severity.WARNING, at, table + "." + column + " is a timestamp without time zone: the "
+        ctx.report(this, severity(), at, table + "." + column + " is a timestamp without time zone: the "
                 + "instant it means depends on the writer's TimeZone setting", table, column,
                 "Declare " + column + " as timestamptz.", null);
     }

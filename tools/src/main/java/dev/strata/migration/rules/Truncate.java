@@ -28,7 +28,7 @@ public final class Truncate extends MigrationRuleBase {
         if (!(ctx.ddl() instanceof Ddl.Truncate tr)) return;
         for (QualifiedName q : tr.tables()) {
             TargetTable t = ctx.target(q);
-            if (t.isNew()) continue;
+            if (t.isNew() || ctx.absent(t)) continue;
             ctx.report(this, "TRUNCATE " + t.describe() + (tr.cascade() ? " CASCADE" : "")
                             + " deletes every row" + (tr.cascade() ? ", and every row of the tables that reference it" : ""),
                     t.name(), null, "Delete only the rows meant to go, with a WHERE clause, in batches.",

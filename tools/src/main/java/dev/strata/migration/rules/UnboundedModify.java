@@ -25,7 +25,7 @@ abstract class UnboundedModify extends MigrationRuleBase {
     public void check(StatementContext ctx) {
         if (!(ctx.ddl() instanceof Ddl.Modify m) || m.kind() != kind || m.hasWhere() || m.table() == null) return;
         TargetTable t = ctx.target(m.table());
-        if (t.isNew()) return;
+        if (t.isNew() || ctx.absent(t) || ctx.state().knownEmpty(t.name())) return;
         ctx.report(this, kind + " without WHERE touches every row of " + t.describe()
                         + " in one transaction (row locks on all of them, and a table's worth of WAL and dead tuples)",
                 t.name(), null, fix, Map.of("rows_estimate", Sql.rows(t)));

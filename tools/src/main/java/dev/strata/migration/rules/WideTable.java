@@ -16,11 +16,13 @@ import java.util.Map;
  * <pre>
  * CREATE TABLE customer_preferences (customer_id bigint PRIMARY KEY REFERENCES customers, newsletter boolean);
  * </pre>
+ * A convention, not a hazard: {@code info} by default, raised for teams that want it
+ * ({@code severity: {wide-table: warning}} in {@code .strata.yml}).
  */
 public final class WideTable extends MigrationRuleBase {
 
     public WideTable() {
-        super("wide-table", Severity.WARNING, "columns added to a table already past the width threshold");
+        super("wide-table", Severity.INFO, "columns added to a table already past the width threshold");
     }
 
     @Override
@@ -35,7 +37,7 @@ public final class WideTable extends MigrationRuleBase {
         else return;
         int limit = ctx.config().wideTableColumns();
         if (width <= limit) return;
-        ctx.report(this, Severity.WARNING, null, t.name() + " already has " + width + " columns (threshold "
+        ctx.report(this, severity(), null, t.name() + " already has " + width + " columns (threshold "
                         + limit + ") and this adds " + adding + " more", t.name(), null,
                 "Put the new columns in a separate table keyed by " + t.name() + "'s primary key.",
                 Map.of("columns", width, "threshold", limit));

@@ -2,6 +2,9 @@
 -- absent: create-index-not-concurrently
 -- why: the table is created in this script, so it is empty and plain CREATE INDEX blocks nobody (squawk still asks for CONCURRENTLY).
 
+-- the new table's foreign keys take SHARE ROW EXCLUSIVE on the tables they reference, for a moment
+SET lock_timeout = '5s';
+
 CREATE TABLE public.product_reviews (
     product_review_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     sku text NOT NULL REFERENCES public.products (sku),

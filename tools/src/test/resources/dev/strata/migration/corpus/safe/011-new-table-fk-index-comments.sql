@@ -2,6 +2,9 @@
 -- absent: create-index-not-concurrently, fk-column-without-index, bare-id-primary-key, timestamp-without-time-zone
 -- why: a well-formed new table: bigint <table>_id key, timestamptz columns, FK with an index leading with it, comments everywhere.
 
+-- the new table's foreign keys take SHARE ROW EXCLUSIVE on the tables they reference, for a moment
+SET lock_timeout = '5s';
+
 BEGIN;
 
 CREATE TABLE billing.invoice_reminders (
