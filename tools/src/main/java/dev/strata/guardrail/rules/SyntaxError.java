@@ -35,7 +35,8 @@ public final class SyntaxError extends TokenRule {
         List<Token> tokens = statement.tokens();
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
-            if (t.text().contains("`")) {
+            if (!t.kind().isString() && !t.isComment() && t.kind() != TokenKind.QUOTED_IDENTIFIER
+                    && t.text().contains("`")) {
                 context.report(this, "backticks are MySQL quoting; PostgreSQL rejects them", t.start(), null, null,
                         "quote identifiers with double quotes (\"name\") or not at all", null);
                 return true;
