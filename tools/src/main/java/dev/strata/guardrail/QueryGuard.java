@@ -26,7 +26,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -46,6 +49,8 @@ public final class QueryGuard {
     public static final int MAX_SQL_CHARS = 200_000;
     /** After a failed read of the server's objects, how long the guardrail works without them before retrying. */
     private static final long SERVER_OBJECTS_RETRY_NANOS = 30_000_000_000L;
+    /** How long a validation waits for PostgreSQL's verdict (its round trip is about a millisecond). */
+    private static final long POSTGRES_WAIT_MILLIS = 2_000;
 
     private final Supplier<SchemaKnowledge> knowledge;
     private final ParseCheck parseCheck;
@@ -232,7 +237,8 @@ public final class QueryGuard {
         ParseOutcome.Postgres postgres = ParseOutcome.Postgres.UNAVAILABLE;
         if (verdict != null) {
             try {
-                Optional<ParseCheck.Verdict> pg = verdict.join();
+                // A pool busy with long queries must not hold validation up: past the wait, judge without it.
+                Optional<ParseCheck.Verdict> pg = verdict.get(POSTGRES_WAIT_MILLIS, TimeUnit.MILLISECONDS);
                 if (pg.isPresent() && !pg.get().accepted()) {
                     ParseCheck.Verdict v = pg.get();
                     int pgOffset = v.position() > 0 ? statement.start() + v.position() - 1 : parsed.offset;
@@ -240,8 +246,10 @@ public final class QueryGuard {
                             v.message(), v.sqlState(), pgOffset);
                 }
                 postgres = pg.isPresent() ? ParseOutcome.Postgres.ACCEPTED : ParseOutcome.Postgres.NOT_ASKABLE;
-            } catch (RuntimeException unavailable) {
+            } catch (RuntimeException | ExecutionException | TimeoutException unavailable) {
                 // No database right now: judge on Strata's parser alone.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         return new ParseOutcome(parsed.error, parsed.construct, postgres, null, null, parsed.offset);
