@@ -112,6 +112,26 @@ class GuardrailPrecisionTest {
     }
 
     @Test
+    void dataModifyingCtesAreWritesAndNothingElse() {
+        for (String sql : List.of(
+                // one-row INSERT ... RETURNING: a single-row source, no cartesian product
+                "WITH ins AS (INSERT INTO returns (order_id, reason) VALUES (1, 'x') RETURNING id) "
+                        + "SELECT o.total, ins.id FROM orders o, ins WHERE o.id = 1",
+                // ON CONFLICT inside a CTE
+                "WITH up AS (INSERT INTO countries (code, name) VALUES ($1, $2) ON CONFLICT (code) DO UPDATE "
+                        + "SET name = excluded.name RETURNING code) SELECT code FROM up",
+                // WITH nested inside a data-modifying CTE
+                "WITH moved AS (WITH old AS (SELECT id FROM orders WHERE placed_at < now() - interval '1 year') "
+                        + "DELETE FROM returns WHERE order_id IN (SELECT id FROM old) RETURNING id) "
+                        + "SELECT count(*) FROM moved")) {
+            Validation v = guard("shop").validate(sql);
+            assertThat(v.readOnly()).as(sql).isFalse();
+            assertThat(v.findings()).as(sql).extracting(Finding::rule).contains("not-read-only")
+                    .allMatch(r -> r.equals("not-read-only") || r.equals("unsupported-syntax"));
+        }
+    }
+
+    @Test
     void whatStrataCannotParseIsAdviceNamingTheConstruct() {
         Validation v = guard("shop").validate("SELECT (p.size).* FROM parcels p");
         assertThat(v.ok()).isTrue();
