@@ -27,7 +27,7 @@ import java.util.Set;
  * rewrites every {@code ?} (the jsonb operator) into a placeholder, and describing a statement with {@code $1}
  * parameters it did not create makes it throw halfway through the protocol exchange, leaving the connection out of
  * step for every later statement. A plain statement with escape processing off is sent as written (checked with
- * the driver's own parser, {@link PgProtocol#sentWhole}), its errors are ordinary error responses, and a
+ * the driver's own parser, {@link PgProtocol#splitsInto}), its errors are ordinary error responses, and a
  * connection that fails any other way is evicted from the pool, never reused.
  *
  * <p>{@code PREPARE} accepts SELECT, VALUES, TABLE, WITH, INSERT, UPDATE, DELETE and MERGE; {@code EXPLAIN} is
@@ -76,7 +76,8 @@ public final class PgParseCheck implements ParseCheck {
         int shift = from - PREFIX.length();
         String prepare = PREFIX + body;
         String batch = BEGIN + prepare + END;
-        if (!PgProtocol.sentWhole(prepare) || !PgProtocol.splitsInto(batch, 6, 3, prepare)) return Optional.empty();
+        // The driver's own parser must see exactly our six statements, the fourth being the PREPARE unchanged.
+        if (!PgProtocol.splitsInto(batch, 6, 3, prepare)) return Optional.empty();
         return Optional.of(ask(batch, shift, statement.length()));
     }
 
