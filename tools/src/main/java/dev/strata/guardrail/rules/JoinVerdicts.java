@@ -33,7 +33,9 @@ import java.util.Set;
  * component through composite keys ({@code l_suppkey} references {@code ps_suppkey}, which references
  * {@code s_suppkey}). References are every edge of the relationship graph: declared, inferred and polymorphic.
  * Where a schema declares no foreign keys at all, naming conventions are the evidence a DBA goes by:
- * {@code movie_id = title.id} (a key-named column against a key) and {@code mi.movie_id = mc.movie_id} are joins.
+ * {@code movie_id = title.id} (a key-named column against a key) and {@code mi.movie_id = mc.movie_id} are joins;
+ * elsewhere too when nothing contradicts them (a key-named column with no reference of its own, such as an audit
+ * log's {@code actor_id}).
  *
  * <p>Severity is certainty: an error needs facts — declared types, a declared foreign key, and keys generated
  * independently (identity columns or sequence/uuid defaults, whose values match only by coincidence); anything
@@ -91,7 +93,12 @@ final class JoinVerdicts {
         String a = l.relation().qualifiedName();
         String b = r.relation().qualifiedName();
         if (refs.meet(l, r)) return ok(e, l, r);
-        if (!declaresKeys && namingEvidence(l, r)) return ok(e, l, r);
+        // Naming conventions are evidence where nothing contradicts them: in a schema without foreign keys, or
+        // for a key-named column that references nothing at all (an undeclared reference, as audit logs keep).
+        if (namingEvidence(l, r) && (!declaresKeys
+                || outgoing(graph, l).isEmpty() && outgoing(graph, r).isEmpty())) {
+            return ok(e, l, r);
+        }
         if (l.column().name().equals("id") && r.column().name().equals("id") && !a.equals(b)) {
             boolean independent = generated(l.column()) && generated(r.column()) && !sameGenerator(l.column(), r.column());
             return new Judged(e, l, r, Verdict.BARE_ID, null, independent ? Severity.ERROR : Severity.WARNING,
@@ -152,7 +159,7 @@ final class JoinVerdicts {
     }
 
     /**
-     * Naming conventions as evidence, for schemas that declare no foreign key: a key-named column
+     * Naming conventions as evidence: a key-named column
      * ({@code movie_id}, {@code companyid}, {@code nation_key}) against a table's key, or two equally named
      * key-named columns (two references to the same thing).
      */

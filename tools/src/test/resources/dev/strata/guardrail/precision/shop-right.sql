@@ -207,3 +207,7 @@ SELECT id FROM orders WHERE ($1::bigint = 0 OR id = $1) AND NOT (customer_id = A
 
 -- case: window-count-beside-a-star
 SELECT count(*) OVER () AS total, orders.* FROM orders ORDER BY placed_at DESC LIMIT 10;
+
+-- case: undeclared-reference-by-name
+-- why: returns.handled_by_id has no foreign key, but its name says what it is and nothing contradicts it
+SELECT r.reason, s.first_name FROM returns r JOIN staff s ON s.id = r.handled_by_id;

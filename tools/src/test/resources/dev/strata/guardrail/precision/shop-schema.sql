@@ -24,7 +24,7 @@ CREATE TABLE shipments (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id bigint, line_no integer, shipped_at timestamptz,
     FOREIGN KEY (order_id, line_no) REFERENCES order_lines (order_id, line_no));
 CREATE TABLE returns (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, order_id bigint REFERENCES orders (id),
-    reason text);
+    reason text, handled_by_id bigint);
 CREATE TABLE tokens (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), customer_id bigint REFERENCES customers (id));
 CREATE TYPE dimensions AS (width numeric, height numeric);
 CREATE TABLE parcels (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, shipment_id bigint REFERENCES shipments (id),
