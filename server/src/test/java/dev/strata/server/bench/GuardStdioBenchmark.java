@@ -55,7 +55,12 @@ public final class GuardStdioBenchmark {
     static void run(String java, String jar, DemoDatabase server, String db, String label, List<String> queries)
             throws Exception {
         String url = "postgres://postgres@localhost:" + server.port() + "/" + db;
-        try (StartupBenchmark.Session s = new StartupBenchmark.Session(List.of(java, "-jar", jar, "--url", url))) {
+        List<String> command = new ArrayList<>(List.of(java));
+        // -Dbench.serverJvm="..." passes options to the server's JVM (a profiler, a collector).
+        String jvm = System.getProperty("bench.serverJvm", "");
+        if (!jvm.isBlank()) command.addAll(List.of(jvm.strip().split("\\s+")));
+        command.addAll(List.of("-jar", jar, "--url", url));
+        try (StartupBenchmark.Session s = new StartupBenchmark.Session(command)) {
             s.initialize();
             for (int i = 0; i < 1_000; i++) StartupBenchmark.validate(s, queries.get(i % queries.size()));
             List<Double> ms = new ArrayList<>();
