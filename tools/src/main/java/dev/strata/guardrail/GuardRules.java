@@ -5,6 +5,7 @@ import dev.strata.guardrail.rules.BareIdJoin;
 import dev.strata.guardrail.rules.CartesianJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.FkTargetMismatch;
+import dev.strata.guardrail.rules.InvalidStatement;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
 import dev.strata.guardrail.rules.JsonPathMissing;
 import dev.strata.guardrail.rules.LiteralNotInValues;
@@ -21,6 +22,7 @@ import dev.strata.guardrail.rules.UnknownTable;
 import dev.strata.guardrail.rules.UnrelatedJoin;
 import dev.strata.guardrail.rules.UnsafeCast;
 import dev.strata.guardrail.rules.UnsupportedSyntax;
+import dev.strata.guardrail.rules.VolatileFunction;
 
 import java.util.List;
 
@@ -39,6 +41,7 @@ public final class GuardRules {
             new DangerousFunction(),
             new RestrictedObject(),
             new UnsupportedSyntax(),
+            new VolatileFunction(),
             // the resolved statement against the catalog and the relationship graph
             new UnknownTable(),
             new UnknownColumn(),
@@ -55,7 +58,9 @@ public final class GuardRules {
             new StringDateComparison(),
             new UnsafeCast(),
             new JsonPathMissing(),
-            new SentinelValues());
+            new SentinelValues(),
+            // PostgreSQL's own verdict on what no rule above explained
+            new InvalidStatement());
 
     private GuardRules() {
     }

@@ -150,6 +150,27 @@ class PgParseCheckTest {
     }
 
     @Test
+    void aPoolBusyWithLongQueriesDoesNotHoldValidationUp() throws Exception {
+        try (Database db = demoPool()) {
+            SchemaKnowledge k = SchemaKnowledge.load(db, List.of());
+            QueryGuard guard = new QueryGuard(() -> k, db, null);
+            assertThat(guard.validate("SELECT email FROM users").ok()).isTrue();
+            List<java.sql.Connection> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) held.add(db.connection());
+                long start = System.nanoTime();
+                Validation v = guard.validate("SELECT email FROM users WHERE id = $1");
+                assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(3.5);
+                assertThat(v.ok()).isTrue();
+            } finally {
+                for (var c : held) c.close();
+            }
+            assertThat(guard.validate("SELECT email FROM users WHERE").findings()).extracting(Finding::rule)
+                    .contains("syntax-error");
+        }
+    }
+
+    @Test
     void anOrdinaryErrorKeepsTheConnection() throws Exception {
         try (Database db = demoPool()) {
             long pid = count(db, "SELECT pg_backend_pid()");

@@ -4,6 +4,7 @@ import dev.strata.DemoKnowledge;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** run_query's decisions: refuse on error findings and writes; --allow-writes lets one validated write through. */
 class QueryServiceTest {
@@ -40,6 +41,33 @@ class QueryServiceTest {
         assertThat(outcome).isInstanceOf(QueryService.Refused.class);
         assertThat(((QueryService.Refused) outcome).reason()).contains("$1").contains("literal");
         assertThat(service.explain("SELECT email FROM users WHERE id = $1")).isInstanceOf(QueryService.Refused.class);
+    }
+
+    @Test
+    void aFunctionThatMayWriteRunsInTheReadOnlyTransactionWhereItsWriteFails() throws Exception {
+        var server = dev.strata.demo.DemoDatabase.shared();
+        server.execute("postgres", "DROP DATABASE IF EXISTS volatile_functions WITH (FORCE)");
+        server.execute("postgres", "CREATE DATABASE volatile_functions");
+        server.execute("volatile_functions", """
+                CREATE TABLE hits (n integer);
+                CREATE FUNCTION just_reads(integer) RETURNS integer LANGUAGE sql AS $$ SELECT $1 + 1 $$;
+                CREATE FUNCTION writes(integer) RETURNS integer LANGUAGE sql
+                    AS $$ INSERT INTO hits VALUES ($1) RETURNING n $$;""");
+        try (var db = dev.strata.db.Database.connect(dev.strata.db.ConnectionSettings.parse(
+                "postgres://postgres@localhost:" + server.port() + "/volatile_functions"))) {
+            var k = dev.strata.schema.SchemaKnowledge.load(db, java.util.List.of());
+            QueryService service = new QueryService(() -> k, db, QueryLimits.defaults(), false);
+            var reads = service.validate("SELECT just_reads(1)");
+            assertThat(reads.readOnly()).isFalse();
+            assertThat(reads.findings()).extracting(f -> f.rule()).containsExactly("volatile-function");
+            QueryService.Outcome ran = service.run("SELECT just_reads(1) AS n", null);
+            assertThat(ran).isInstanceOf(QueryService.Ran.class);
+            assertThat(((QueryService.Ran) ran).result().rows()).containsExactly(java.util.List.of(2L));
+            assertThatThrownBy(() -> service.run("SELECT writes(1)", null))
+                    .hasMessageContaining("read-only transaction");
+            assertThat(service.run("SELECT count(*) FROM hits", null)).isInstanceOfSatisfying(QueryService.Ran.class,
+                    r -> assertThat(r.result().rows()).containsExactly(java.util.List.of(0L)));
+        }
     }
 
     @Test
