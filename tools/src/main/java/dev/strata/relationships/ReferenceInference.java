@@ -105,6 +105,19 @@ public final class ReferenceInference {
         return out;
     }
 
+    /** The best candidates the rows refuted, as edges below the floor (for explanations, never for joins). */
+    public static List<Edge> refuted(List<Choice> choices) {
+        List<Edge> out = new ArrayList<>();
+        for (Choice c : choices) {
+            ReferenceCandidate best = c.best();
+            if (best.confidence() < REPORT_FLOOR && "refuted".equals(best.dataCheck())) out.add(best.toEdge());
+            else for (ReferenceCandidate x : c.ranked()) {
+                if (x != best && "refuted".equals(x.dataCheck()) && x.pattern().prior() >= 0.8) out.add(x.toEdge());
+            }
+        }
+        return out;
+    }
+
     /** Every column with at least one candidate, candidates ranked; composite references included. */
     public List<Choice> choices() {
         List<ReferenceCandidate> all = new ArrayList<>();
@@ -259,6 +272,10 @@ public final class ReferenceInference {
                 "name: " + c.name() + " " + pattern.description() + " (" + t.relation.name() + "." + k.columns().get(0)
                         + ", " + keyDesc + ")");
         if (how == EntityMatch.ROLE && km == KeyMatch.NATURAL) cand.adjust(-0.5, null);
+        if (how == EntityMatch.EXACT && !literally(t, entity)) {
+            // media_id with tables media and medium: the one spelt like the column wins.
+            cand.adjust(-0.3, null);
+        }
         if (how == EntityMatch.CONTAINED && sharesQualifier(s, t)) {
             cand.adjust(0.6, s.relation.name() + " and " + t.relation.name() + " share the qualifier "
                     + t.words.get(0));
@@ -269,6 +286,15 @@ public final class ReferenceInference {
             cand.adjust(-0.4, "the column is its own table's key: a one-to-one extension of " + t.relation.name());
         }
         return cand;
+    }
+
+    /** Whether the table is spelt like the words, or like their regular plural (users for user). */
+    private static boolean literally(TableWords t, List<String> entity) {
+        String name = String.join("", t.words);
+        String words = String.join("", entity);
+        String last = entity.get(entity.size() - 1);
+        String plural = String.join("", entity.subList(0, entity.size() - 1)) + Names.plural(last);
+        return name.equals(words) || name.equals(plural);
     }
 
     /** current_way_nodes and current_nodes: the same leading word qualifies both tables. */
@@ -571,9 +597,10 @@ public final class ReferenceInference {
             ReferenceCandidate best = group.get(0);
             if (group.size() > 1) {
                 ReferenceCandidate second = group.get(1);
-                if (second.target() != best.target() && best.score() - second.score() < 0.4
-                        && second.confidence() >= REPORT_FLOOR) {
-                    best.adjust(-0.4, "also matches " + second.target().qualifiedName() + "."
+                double gap = best.score() - second.score();
+                if (second.target() != best.target() && gap < 0.8 && second.confidence() >= REPORT_FLOOR) {
+                    // Less sure for the rival, but never below it: the ranking stands.
+                    best.adjust(-Math.min(0.4, gap / 2), "also matches " + second.target().qualifiedName() + "."
                             + String.join(",", second.targetColumns()) + " by name");
                 }
             }

@@ -20,6 +20,7 @@ public final class RelationshipGraph {
     private final List<PolymorphicDetector.Pair> polymorphicPairs;
     private final Map<String, List<Edge>> byTable = new HashMap<>();
     private final ReferenceVerifier.Summary verification;
+    private final List<Edge> rejected;
 
     public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs) {
         this(edges, polymorphicPairs, ReferenceVerifier.Summary.none());
@@ -27,6 +28,12 @@ public final class RelationshipGraph {
 
     public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs,
                              ReferenceVerifier.Summary verification) {
+        this(edges, polymorphicPairs, verification, List.of());
+    }
+
+    public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs,
+                             ReferenceVerifier.Summary verification, List<Edge> rejected) {
+        this.rejected = List.copyOf(rejected);
         this.edges = List.copyOf(edges);
         this.polymorphicPairs = List.copyOf(polymorphicPairs);
         this.verification = verification;
@@ -58,7 +65,15 @@ public final class RelationshipGraph {
                 : verifier.verify(choices);
         edges.addAll(ReferenceInference.edges(choices));
         edges.addAll(PolymorphicDetector.edges(pairs));
-        return new RelationshipGraph(edges, pairs, summary);
+        return new RelationshipGraph(edges, pairs, summary, ReferenceInference.refuted(choices));
+    }
+
+    /**
+     * References the names suggested and the rows refuted (most values missing from the target): not edges, but
+     * worth telling a reader who would guess the same join.
+     */
+    public List<Edge> rejected() {
+        return rejected;
     }
 
     /** What the data checks did when the graph was built. */

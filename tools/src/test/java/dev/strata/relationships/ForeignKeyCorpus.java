@@ -63,7 +63,7 @@ public final class ForeignKeyCorpus {
                 case "pgexercises" -> "clubdata";
                 case "pagila-hw" -> "pagila";
                 case "tpch" -> "tpch";
-                default -> null;
+                default -> id.startsWith("sqlc-examples/") ? "sqlc-" + id.substring(id.lastIndexOf('/') + 1) : null;
             };
             if (name == null) continue;
             List<String> scripts = new ArrayList<>();
