@@ -621,7 +621,7 @@ public final class ReferenceInference {
                 if (java.util.Collections.disjoint(a.columns(), b.columns())) continue;
                 List<String> pk = a.source().primaryKey().map(k -> k.columns()).orElse(List.of());
                 if (pk.containsAll(a.columns()) && !pk.containsAll(b.columns())) {
-                    b.best().adjust(-1.5, "shares a column with the reference " + a.columns() + " → "
+                    b.best().adjust(-2.5, "shares a column with the reference " + a.columns() + " → "
                             + a.best().target().name() + " that the table's primary key holds");
                 }
             }
@@ -647,6 +647,7 @@ public final class ReferenceInference {
             .comparingDouble((ReferenceCandidate c) -> -c.score())
             .thenComparingInt(c -> c.target().schema().equals(c.source().schema()) ? 0 : 1)
             .thenComparingInt(c -> c.pattern().ordinal())
+            .thenComparingInt(c -> c.target().name().length())
             .thenComparing(c -> c.target().qualifiedName());
 
     static String describe(ReferenceCandidate c) {

@@ -121,7 +121,13 @@ public final class ForeignKeyCorpus {
      * every table is emptied and its statistics removed, so only names, types and keys remain.
      */
     public static Loaded load(Schema schema, boolean withData) {
-        String db = ("fk_" + schema.id() + (withData ? "" : "_nodata")).toLowerCase(Locale.ROOT)
+        return load(schema, withData, false);
+    }
+
+    /** Like {@link #load(Schema, boolean)}; with {@code keepKeys} the declared keys stay (truth still recorded). */
+    public static Loaded load(Schema schema, boolean withData, boolean keepKeys) {
+        String db = ("fk_" + schema.id() + (withData ? "" : "_nodata") + (keepKeys ? "_keys" : ""))
+                .toLowerCase(Locale.ROOT)
                 .replaceAll("[^a-z0-9_]", "_");
         Database database = ScratchSchemas.create(db, null);
         List<String> skipped = new ArrayList<>();
@@ -135,7 +141,7 @@ public final class ForeignKeyCorpus {
                 st.execute("RESET search_path");
             }
             Set<Reference> truth = declared(c);
-            dropForeignKeys(c);
+            if (!keepKeys) dropForeignKeys(c);
             try (Statement st = c.createStatement()) {
                 if (!withData) {
                     st.execute("DO $$ DECLARE r record; BEGIN FOR r IN SELECT c.oid::regclass AS t FROM pg_class c "
