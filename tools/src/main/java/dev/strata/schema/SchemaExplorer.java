@@ -109,14 +109,14 @@ public final class SchemaExplorer {
         SchemaSearch search = new SchemaSearch(query);
         List<Match> matches = new ArrayList<>();
         for (Relation r : knowledge.get().catalog().relations()) {
-            double ts = search.score(r.name(), r.comment(), r.schema());
-            if (ts > 0) {
+            SchemaSearch.Scored scored = search.score(r);
+            if (scored.table() > 0) {
                 matches.add(new Match("table", r.schema(), r.name(), null, r.kind().label(),
-                        abbreviate(r.comment()), round(ts)));
+                        abbreviate(r.comment()), round(scored.table())));
             }
             for (Column c : r.columns()) {
-                double cs = search.columnScore(r.name(), c.name(), c.comment());
-                if (cs > 0) {
+                Double cs = scored.columns().get(c.name());
+                if (cs != null && cs > 0) {
                     matches.add(new Match("column", r.schema(), r.name(), c.name(), c.type(),
                             abbreviate(c.comment()), round(cs)));
                 }

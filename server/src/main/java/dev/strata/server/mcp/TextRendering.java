@@ -35,7 +35,9 @@ final class TextRendering {
         for (Match m : result.matches()) {
             sb.append(m.schema()).append('.').append(m.table());
             if (m.column() != null) sb.append('.').append(m.column());
-            sb.append(" (").append(m.kind()).append(m.type() == null ? "" : ", " + m.type()).append(')');
+            // A table match carries its relation kind as type: "(view)", not "(table, view)" or "(table, table)".
+            if (m.column() == null) sb.append(" (").append(m.type() == null ? m.kind() : m.type()).append(')');
+            else sb.append(" (column").append(m.type() == null ? "" : ", " + m.type()).append(')');
             if (m.comment() != null) sb.append(" — ").append(m.comment());
             sb.append('\n');
         }
