@@ -82,7 +82,10 @@ final class TextRendering {
             if (e.typeFilter() != null) sb.append(", needs ").append(e.typeFilter());
             sb.append("]\n");
         }
-        if (Boolean.TRUE.equals(list.truncated())) sb.append("(truncated: pass a table)\n");
+        if (list.nextCursor() != null) {
+            sb.append("(").append(list.edges().size()).append(" of ").append(list.total())
+                    .append(" edges; more: pass cursor ").append(list.nextCursor()).append(")\n");
+        }
         return sb.toString().stripTrailing();
     }
 
@@ -117,14 +120,8 @@ final class TextRendering {
     }
 
     static String schemaReport(dev.strata.legibility.SchemaReportResult r) {
-        StringBuilder sb = new StringBuilder(r.tablesExamined() + " table(s) examined, " + r.findings().size()
-                + " finding(s), " + r.suggestedComments().size() + " comment draft(s)");
-        if (!r.findings().isEmpty()) sb.append('\n').append(findings(r.findings()));
-        if (!r.suggestedComments().isEmpty()) {
-            sb.append("\nComment drafts (review before applying):");
-            r.suggestedComments().forEach(c -> sb.append("\n").append(c.sql()));
-        }
-        return sb.toString();
+        // Findings over existing objects have no line/column: the report renders itself (summary first).
+        return r.text();
     }
 
     static String migration(dev.strata.migration.MigrationService.Answer r) {
