@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads discriminator values from the database, cheapest source first: {@code pg_stats} (free, exact enough
  * for the handful of values a type column holds), else the first 100,000 rows under a 2 s statement timeout.
- * A failure yields "unknown", never an exception: relationships must load even if one table is unreadable.
+ * A failure yields "unknown", never an exception: relationships must load even if one table is unreadable. All
+ * reads of one instance share a budget of two seconds; beyond it values stay unknown.
  */
 public final class PgTypeValues implements TypeValueSource {
 
@@ -34,6 +35,8 @@ public final class PgTypeValues implements TypeValueSource {
 
     @Override
     public ObservedValues values(String schema, String table, String column) {
+        // One budget for every pair of a graph build: thousands of type/id pairs must not hold up start-up.
+        if (System.nanoTime() > deadline) return ObservedValues.none();
         try (Connection c = database.connection()) {
             ObservedValues stats = fromStats(c, schema, table, column);
             if (!stats.fractions().isEmpty()) return stats;

@@ -65,6 +65,10 @@ public final class ReferenceVerifier {
         }
     }
 
+    /** What pg_stats says about one column: distinct values, and its range when numeric. */
+    record ColumnStats(double distinct, Double min, Double max) {
+    }
+
     private final Database database;
     private final Budget budget;
 
@@ -81,7 +85,7 @@ public final class ReferenceVerifier {
         long deadline = start + budget.total().toNanos();
         int checked = 0, confirmed = 0, refuted = 0, notChecked = 0, timedOut = 0, failed = 0;
         Map<String, Observation> done = new HashMap<>();
-        Map<String, Double> distinct = budget.total().isZero() ? Map.of() : distinctEstimates(queue, deadline);
+        Map<String, ColumnStats> stats = budget.total().isZero() ? Map.of() : columnStats(queue, deadline);
         Connection c = null;
         try {
             for (ReferenceCandidate cand : queue) {
@@ -107,7 +111,8 @@ public final class ReferenceVerifier {
                     }
                     done.put(id, o);
                 }
-                String verdict = apply(cand, o, distinct.get(cand.source().qualifiedName() + "." + cand.columns().get(0)));
+                String verdict = apply(cand, o, stats.get(cand.sourceName() + "." + cand.columns().get(0)),
+                        stats.get(cand.targetName() + "." + cand.targetColumns().get(0)));
                 switch (verdict) {
                     case "confirmed", "consistent", "orphans" -> checked++;
                     case "refuted" -> checked++;
@@ -159,12 +164,23 @@ public final class ReferenceVerifier {
      * Adjusts one candidate by what its check saw and returns the verdict: confirmed, consistent, orphans,
      * refuted, or the reason no verdict exists (no rows, not checked, timed out, failed).
      */
-    static String apply(ReferenceCandidate cand, Observation o, Double distinctEstimate) {
+    static String apply(ReferenceCandidate cand, Observation o, ColumnStats source, ColumnStats target) {
         double targetRows = o.targetRows() >= 0 ? o.targetRows() : Math.max(0, cand.target().rowsEstimate());
+        Double distinctEstimate = source == null || cand.columns().size() > 1 ? null : source.distinct();
         if (distinctEstimate != null && targetRows > 0 && distinctEstimate > targetRows * 2 + 10) {
             cand.adjust(-3.0, String.format(Locale.ROOT, "data: %s holds about %.0f distinct values, but %s has only "
                     + "%.0f rows (pg_stats)", String.join(", ", cand.columns()), distinctEstimate, cand.target().name(),
                     targetRows));
+            cand.dataCheck("refuted");
+            return "refuted";
+        }
+        // Ranges that cannot overlap (pg_stats histograms): no value of the column is a key of the target.
+        if (!o.status().equals("checked") && source != null && target != null && source.min() != null
+                && target.min() != null && (source.min() > target.max() || source.max() < target.min())
+                && cand.columns().size() == 1) {
+            cand.adjust(-3.0, String.format(Locale.ROOT, "data: %s runs from %.0f to %.0f, %s.%s from %.0f to %.0f "
+                            + "(pg_stats): no value can match", cand.columns().get(0), source.min(), source.max(),
+                    cand.target().name(), cand.targetColumns().get(0), target.min(), target.max()));
             cand.dataCheck("refuted");
             return "refuted";
         }
@@ -409,29 +425,46 @@ public final class ReferenceVerifier {
     }
 
     /**
-     * Distinct-value estimates of the candidate columns from {@code pg_stats}, in one query (free): a column
-     * with more distinct values than the target has rows cannot reference it.
+     * Distinct-value estimates and numeric ranges of the candidate columns and their target keys from
+     * {@code pg_stats}, in one query (free): a column with more distinct values than the target has rows, or a
+     * range that misses the target's, cannot reference it, even when there is no time left to sample it.
      */
-    private Map<String, Double> distinctEstimates(List<ReferenceCandidate> queue, long deadline) {
-        Map<String, Double> out = new HashMap<>();
+    private Map<String, ColumnStats> columnStats(List<ReferenceCandidate> queue, long deadline) {
+        Map<String, ColumnStats> out = new HashMap<>();
         List<String> schemas = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        for (ReferenceCandidate c : queue.subList(0, Math.min(queue.size(), 4000))) {
+        java.util.Set<String> wanted = new java.util.HashSet<>();
+        for (ReferenceCandidate c : queue) {
             if (c.columns().size() != 1) continue;
-            schemas.add(c.source().schema());
-            tables.add(c.source().name());
-            columns.add(c.columns().get(0));
+            if (wanted.add(c.sourceName() + "." + c.columns().get(0))) {
+                schemas.add(c.source().schema());
+                tables.add(c.source().name());
+                columns.add(c.columns().get(0));
+            }
+            if (wanted.add(c.targetName() + "." + c.targetColumns().get(0))) {
+                schemas.add(c.target().schema());
+                tables.add(c.target().name());
+                columns.add(c.targetColumns().get(0));
+            }
+            if (columns.size() > 8000) break;
         }
         if (columns.isEmpty()) return out;
         long left = (deadline - System.nanoTime()) / 1_000_000;
         if (left < 20) return out;
+        // Numeric bounds from the histogram and the most common values; NULL for other types.
         String sql = """
-                SELECT s.schemaname || '.' || s.tablename || '.' || s.attname, s.n_distinct, c.reltuples
+                SELECT s.schemaname || '.' || s.tablename || '.' || s.attname, s.n_distinct, c.reltuples,
+                       CASE WHEN t.typcategory = 'N' THEN (SELECT min(v::float8) FROM unnest(
+                         coalesce(s.histogram_bounds::text::text[], '{}') || coalesce(s.most_common_vals::text::text[], '{}')) v) END,
+                       CASE WHEN t.typcategory = 'N' THEN (SELECT max(v::float8) FROM unnest(
+                         coalesce(s.histogram_bounds::text::text[], '{}') || coalesce(s.most_common_vals::text::text[], '{}')) v) END
                 FROM unnest(?::text[], ?::text[], ?::text[]) AS q(sch, tab, col)
                 JOIN pg_catalog.pg_stats s ON s.schemaname = q.sch AND s.tablename = q.tab AND s.attname = q.col
                 JOIN pg_catalog.pg_namespace n ON n.nspname = s.schemaname
                 JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = s.tablename
+                JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attname = s.attname
+                JOIN pg_catalog.pg_type t ON t.oid = a.atttypid
                 """;
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
@@ -447,7 +480,8 @@ public final class ReferenceVerifier {
                         double nd = rs.getDouble(2);
                         double rows = rs.getDouble(3);
                         double distinct = nd >= 0 ? nd : -nd * Math.max(0, rows);
-                        out.put(rs.getString(1), distinct);
+                        out.put(rs.getString(1), new ColumnStats(distinct, (Double) rs.getObject(4),
+                                (Double) rs.getObject(5)));
                     }
                 }
             } finally {
