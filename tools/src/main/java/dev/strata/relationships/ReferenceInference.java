@@ -61,6 +61,9 @@ public final class ReferenceInference {
             "number", "no", "num", "title", "version", "k", "v", "lang", "locale", "email", "url", "link", "path",
             "hash", "checksum", "token", "label", "position", "sequence", "seq", "kind", "status", "state", "date",
             "year", "level", "rank", "order", "sort", "description", "text", "body", "data");
+    /** Column names that never name the table they match ("name" in a table of names is its own value). */
+    static final Set<String> NEVER_ENTITIES = Set.of("id", "uuid", "guid", "key", "name", "value", "data", "text",
+            "description", "comment", "body");
     private static final List<String> STAFF_PREFERENCE = List.of("employee", "staff", "worker", "agent", "user",
             "person", "member", "account");
     private static final List<String> USER_PREFERENCE = List.of("user", "person", "member", "account", "editor",
@@ -191,6 +194,7 @@ public final class ReferenceInference {
         Identifiers.Split parts = Identifiers.split(words);
         sameKeyName(s, c, words, unique, out);
         if (!parts.hasKey() && !unique) namedAfterTable(s, c, words, out);
+        if (!unique) positional(s, c, words, out);
         if (!unique) lookupTable(s, c, parts.hasKey() ? parts.stem() : words, out);
         if (!unique) roles(s, c, words, parts, out);
         if (unique) extension(s, c, words, out);
@@ -333,13 +337,66 @@ public final class ReferenceInference {
 
     /** {@code track.medium} → medium by its primary key. */
     private void namedAfterTable(TableWords s, Column c, List<String> words, List<ReferenceCandidate> out) {
-        if (GENERIC.contains(Identifiers.joined(words))) return;
+        // release_label.label → label, l_area_artist.link → link: common words name tables too; the key's type
+        // keeps text labels and links out. Only words that are never an entity stop here.
+        if (NEVER_ENTITIES.contains(Identifiers.joined(words))) return;
         // A plural is a count (community.posts, post.comments), not a reference.
         String last = words.get(words.size() - 1);
         if (!Names.singular(last).equals(last)) return;
+        int before = out.size();
         for (TableWords t : vocab.named(words)) {
             if (t == s) continue;
             pointAtPrimaryKey(s, c, t, ReferencePattern.NAMED_AFTER_TABLE, false, out);
+        }
+        if (out.size() > before) return;
+        // begin_area, subscribed_editor: a role, then the table's name (the longest tail that names one).
+        for (int j = 1; j < words.size() && out.size() == before; j++) {
+            for (TableWords t : vocab.named(words.subList(j, words.size()))) {
+                int n = out.size();
+                pointAtPrimaryKey(s, c, t, ReferencePattern.NAMED_AFTER_TABLE, false, out);
+                if (out.size() > n) out.get(out.size() - 1).adjust(-0.3, "a role (" + String.join(" ",
+                        words.subList(0, j)) + ") before the table's name");
+            }
+        }
+        if (out.size() > before) return;
+        // editor_collection_release.collection → editor_collection: the one table whose name ends with it.
+        // Only a table of the same family: edit.status is not release_status's status (a lookup of another table).
+        List<TableWords> tails = vocab.endingWith(words).stream().filter(t -> t != s && sharesQualifier(s, t))
+                .toList();
+        if (tails.size() == 1) {
+            TableWords t = tails.get(0);
+            int n = out.size();
+            pointAtPrimaryKey(s, c, t, ReferencePattern.NAMED_AFTER_TABLE, false, out);
+            if (out.size() > n) out.get(out.size() - 1).adjust(-0.4, t.relation.name() + " ends with the column's name");
+        }
+    }
+
+    /**
+     * Link tables named after the two tables they link ({@code l_area_artist}, {@code artist_label}) with
+     * positional columns {@code entity0}, {@code entity1}: the first points at the first table, the second at
+     * the second.
+     */
+    private void positional(TableWords s, Column c, List<String> words, List<ReferenceCandidate> out) {
+        String joined = String.join("", words);
+        if (!joined.matches("entity_?[0-9]")) return;
+        int index = joined.charAt(joined.length() - 1) - '0';
+        List<String> name = s.words;
+        // l_area_artist: a one- or two-letter prefix marks the link table.
+        if (name.size() > 2 && name.get(0).length() <= 2) name = name.subList(1, name.size());
+        for (int cut = 1; cut < name.size(); cut++) {
+            List<TableWords> first = vocab.named(name.subList(0, cut));
+            List<TableWords> second = vocab.named(name.subList(cut, name.size()));
+            if (first.isEmpty() || second.isEmpty()) continue;
+            List<TableWords> pick = index == 0 ? first : index == 1 ? second : List.of();
+            for (TableWords t : pick) {
+                int n = out.size();
+                pointAtPrimaryKey(s, c, t, ReferencePattern.POSITIONAL_ENTITY, false, out);
+                if (out.size() > n) {
+                    out.get(out.size() - 1).note(s.relation.name() + " links " + first.get(0).relation.name()
+                            + " and " + second.get(0).relation.name());
+                }
+            }
+            return;
         }
     }
 
@@ -360,6 +417,10 @@ public final class ReferenceInference {
     private void roles(TableWords s, Column c, List<String> words, Identifiers.Split parts,
                        List<ReferenceCandidate> out) {
         List<String> stem = parts.hasKey() ? parts.stem() : words;
+        // seconder_1, seconder_2: the number tells them apart, the word says the role.
+        while (stem.size() > 1 && stem.get(stem.size() - 1).chars().allMatch(Character::isDigit)) {
+            stem = stem.subList(0, stem.size() - 1);
+        }
         if (stem.isEmpty()) return;
         String last = stem.get(stem.size() - 1);
         String first = stem.get(0);
@@ -374,7 +435,9 @@ public final class ReferenceInference {
         boolean agent = !ROLES.contains(last) && last.length() > 5 && (last.endsWith("er") || last.endsWith("or"))
                 && vocab.named(stem).isEmpty() && vocab.endingWith(stem).isEmpty();
         boolean role = ROLES.contains(last) || byForm || agent;
-        if (!role || (!parts.hasKey() && !byForm)) return;
+        // proposer, voter, owner without a key word: only integer or uuid columns, and less sure.
+        boolean bare = !parts.hasKey() && !byForm;
+        if (!role || (bare && c.typeCategory() != 'N' && c.typeCategory() != 'U')) return;
         boolean staff = STAFF_ROLES.contains(last) || first.equals("reports") || first.equals("report");
         boolean selfRole = SELF_ROLES.contains(last) || byForm;
         if (s.personKind != null && selfRole && s.singlePrimaryKey() != null) {
@@ -393,6 +456,7 @@ public final class ReferenceInference {
         if (out.size() > before) {
             out.get(out.size() - 1).note("role: " + String.join(" ", stem) + " is played by " + people.relation.name());
             if (agent) out.get(out.size() - 1).adjust(-0.3, null);
+            if (bare) out.get(out.size() - 1).adjust(-0.3, null);
             if (p == ReferencePattern.SELF_REFERENCE) out.get(out.size() - 1).adjust(-0.5, null);
         }
     }
@@ -572,15 +636,21 @@ public final class ReferenceInference {
     private static void convergence(List<ReferenceCandidate> all) {
         Map<String, Set<String>> sources = new HashMap<>();
         for (ReferenceCandidate c : all) {
-            if (!c.pattern().weak() || c.pattern() == ReferencePattern.ROLE_PEOPLE) continue;
+            if (!converges(c)) continue;
             sources.computeIfAbsent(c.target().qualifiedName() + "|" + c.pattern(), k -> new HashSet<>())
                     .add(c.source().qualifiedName());
         }
         for (ReferenceCandidate c : all) {
-            if (!c.pattern().weak() || c.pattern() == ReferencePattern.ROLE_PEOPLE) continue;
+            if (!converges(c)) continue;
             int n = sources.get(c.target().qualifiedName() + "|" + c.pattern()).size();
             if (n > 6) c.adjust(-1.2, n + " tables converge on " + c.target().name() + " by this rule alone");
         }
+    }
+
+    /** Rules whose matches pile up on side tables (borrowed keys, stems inside names, id extensions). */
+    private static boolean converges(ReferenceCandidate c) {
+        return c.pattern() == ReferencePattern.SAME_KEY_NAME || c.pattern() == ReferencePattern.CONTAINED_ENTITY
+                || c.pattern() == ReferencePattern.EXTENSION_ID || c.pattern() == ReferencePattern.ABBREVIATED_SURROGATE;
     }
 
     /** Best candidate per column; close rivals lower the winner; a composite reference absorbs its columns. */

@@ -31,6 +31,8 @@ public enum ReferencePattern {
     EXTENSION_ID(0.66, "a one-to-one extension table keyed by the same id"),
     /** {@code (node_id, version)} → {@code nodes (node_id, version)}. */
     COMPOSITE_KEY(0.86, "repeats every column of the table's composite key"),
+    /** {@code l_area_artist.entity0} → area, {@code entity1} → artist: positions in a link table's name. */
+    POSITIONAL_ENTITY(0.85, "a positional column of a link table named after the tables it links"),
     /** {@code sku} → {@code products.sku}: the same column name as another table's key, nothing else. */
     SAME_KEY_NAME(0.62, "has the name of the table's key column");
 

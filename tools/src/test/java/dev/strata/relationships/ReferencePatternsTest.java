@@ -111,6 +111,26 @@ class ReferencePatternsTest {
                   SELECT (ARRAY['Release', 'Release', 'Track', 'Artist', 'Gadget'])[1 + g % 5], 1 + g % 2000
                   FROM generate_series(1, 5000) g;
 
+                CREATE TABLE area (id serial PRIMARY KEY, name text);
+                INSERT INTO area (name) SELECT 'area ' || g FROM generate_series(1, 300) g;
+                CREATE TABLE label (id serial PRIMARY KEY, name text, area int, begin_area int, end_area int);
+                INSERT INTO label (name, area, begin_area, end_area) SELECT 'l' || g, 1 + g % 300, 1 + g % 290,
+                  1 + g % 280 FROM generate_series(1, 800) g;
+                CREATE TABLE editor_collection (id serial PRIMARY KEY, editor int NOT NULL, name text);
+                INSERT INTO editor_collection (editor, name) SELECT 1 + g % 500, 'c' FROM generate_series(1, 900) g;
+                CREATE TABLE editor_collection_release (collection int NOT NULL, release int NOT NULL,
+                  PRIMARY KEY (collection, release));
+                INSERT INTO editor_collection_release SELECT 1 + g % 900, 1 + g % 5000 FROM generate_series(1, 4000) g;
+                CREATE TABLE link (id serial PRIMARY KEY, link_type int);
+                INSERT INTO link (link_type) SELECT 1 FROM generate_series(1, 200) g;
+                CREATE TABLE l_area_artist (id serial PRIMARY KEY, link int NOT NULL, entity0 int NOT NULL,
+                  entity1 int NOT NULL);
+                INSERT INTO l_area_artist (link, entity0, entity1) SELECT 1 + g % 200, 1 + g % 300, 1 + g % 2000
+                  FROM generate_series(1, 3000) g;
+                CREATE TABLE autoeditor_election (id serial PRIMARY KEY, proposer int, seconder_1 int, seconder_2 int);
+                INSERT INTO autoeditor_election (proposer, seconder_1, seconder_2) SELECT 1 + g % 500, 1 + g % 400,
+                  1 + g % 300 FROM generate_series(1, 100) g;
+
                 CREATE TABLE ticket (id serial PRIMARY KEY, artist_id int);
                 INSERT INTO ticket (artist_id) SELECT 90000 + g FROM generate_series(1, 500) g;
                 ANALYZE;
@@ -176,6 +196,21 @@ class ReferencePatternsTest {
         assertThat(composite.toTable()).isEqualTo("public.nodes");
         assertThat(composite.toColumns()).containsExactly("node_id", "version");
         assertThat(inferred("nodes", "node_id")).as("part of the table's own key, naming the table").isEmpty();
+    }
+
+    @Test
+    void musicEncyclopediaConventions() {
+        references("label", "area", "area", "id", 0.8);
+        references("label", "begin_area", "area", "id", 0.5);
+        references("label", "end_area", "area", "id", 0.5);
+        references("editor_collection_release", "collection", "editor_collection", "id", 0.5);
+        references("editor_collection_release", "release", "release", "id", 0.8);
+        references("l_area_artist", "entity0", "area", "id", 0.8);
+        references("l_area_artist", "entity1", "artist", "id", 0.8);
+        references("l_area_artist", "link", "link", "id", 0.8);
+        references("autoeditor_election", "proposer", "editor", "id", 0.5);
+        references("autoeditor_election", "seconder_1", "editor", "id", 0.5);
+        references("editor_collection", "editor", "editor", "id", 0.8);
     }
 
     @Test
