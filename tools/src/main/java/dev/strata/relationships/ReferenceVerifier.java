@@ -263,28 +263,36 @@ public final class ReferenceVerifier {
 
     // ------------------------------------------------------------------ the queries
 
+    /**
+     * One pooled connection for the whole pass, in autocommit with session settings (so a failed check costs no
+     * rollback and each check is one round trip): every transaction read-only, a short lock timeout, and the
+     * statement timeout of the check. {@link #close} puts the settings back before the pool reuses it.
+     */
     private Connection open() {
         try {
             Connection c = database.connection();
-            c.setAutoCommit(false);
+            c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
-                st.execute("SET TRANSACTION READ ONLY");
-                st.execute("SET LOCAL lock_timeout = 100");
-                st.execute("SET LOCAL idle_in_transaction_session_timeout = 60000");
+                st.execute("SET default_transaction_read_only = on");
+                st.execute("SET lock_timeout = 100");
             }
+            currentTimeout = -1;
             return c;
         } catch (SQLException | RuntimeException e) {
             return null;
         }
     }
 
+    private long currentTimeout = -1;
+
     private static void close(Connection c) {
         if (c == null) return;
-        try {
-            c.rollback();
-            c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute("RESET statement_timeout");
+            st.execute("RESET lock_timeout");
+            st.execute("RESET default_transaction_read_only");
         } catch (SQLException ignored) {
-            // the pool replaces a broken connection
+            // a broken connection: the pool replaces it
         }
         try {
             c.close();
@@ -294,39 +302,23 @@ public final class ReferenceVerifier {
     }
 
     private Observation check(Connection c, ReferenceCandidate cand, Duration timeout) {
-        Relation s = cand.source();
-        Relation t = cand.target();
         long t0 = System.nanoTime();
         try (Statement st = c.createStatement()) {
-            st.execute("SAVEPOINT strata_check");
-            try {
-                st.execute("SET LOCAL statement_timeout = " + Math.max(1, timeout.toMillis()));
-                if (!readable(st, s) || !readable(st, t)) {
-                    st.execute("RELEASE SAVEPOINT strata_check");
-                    return Observation.of("failed", "no SELECT privilege on " + (readable(st, s) ? t : s).qualifiedName());
-                }
-                Observation o = query(st, cand, t0);
-                st.execute("RELEASE SAVEPOINT strata_check");
-                return o;
-            } catch (SQLException e) {
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                try {
-                    st.execute("ROLLBACK TO SAVEPOINT strata_check");
-                } catch (SQLException broken) {
-                    return Observation.of("broken", firstLine(e.getMessage()));
-                }
-                boolean timeoutHit = "57014".equals(e.getSQLState()) || "55P03".equals(e.getSQLState());
-                return new Observation(timeoutHit ? "timed out" : "failed", 0, 0, 0, null, null, null, null, -1, ms,
-                        timeoutHit ? "timeout" : firstLine(e.getMessage()));
+            long ms = Math.max(1, timeout.toMillis());
+            if (ms != currentTimeout) {
+                st.execute("SET statement_timeout = " + ms);
+                currentTimeout = ms;
             }
+            return query(st, cand, t0);
         } catch (SQLException e) {
-            return Observation.of("broken", firstLine(e.getMessage()));
-        }
-    }
-
-    private static boolean readable(Statement st, Relation r) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT has_table_privilege(" + r.oid() + "::oid, 'SELECT')")) {
-            return rs.next() && rs.getBoolean(1);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (state.startsWith("08")) return Observation.of("broken", firstLine(e.getMessage()));
+            boolean timeoutHit = state.equals("57014") || state.equals("55P03");
+            String detail = timeoutHit ? "timeout" : state.equals("42501")
+                    ? "no SELECT privilege: " + firstLine(e.getMessage()) : firstLine(e.getMessage());
+            return new Observation(timeoutHit ? "timed out" : "failed", 0, 0, 0, null, null, null, null, -1, ms,
+                    detail);
         }
     }
 
@@ -355,69 +347,47 @@ public final class ReferenceVerifier {
             double pct = Math.max(0.0001, Math.min(100.0, 100.0 * rows * 2 / estimate));
             sampling = String.format(Locale.ROOT, " TABLESAMPLE SYSTEM (%.6f) REPEATABLE (7)", pct);
         }
-        boolean numeric = sc.size() == 1 && cand.source().column(sc.get(0)).map(x -> x.typeCategory() == 'N')
-                .orElse(false);
+        boolean numeric = sc.size() == 1 && s.column(sc.get(0)).map(x -> x.typeCategory() == 'N').orElse(false);
+        boolean targetNumeric = tc.size() == 1 && t.column(tc.get(0)).map(x -> x.typeCategory() == 'N').orElse(false);
+        String target = QualifiedName.quote(t.schema(), t.name());
+        String key = tc.isEmpty() ? "" : QualifiedName.quote(tc.get(0));
         String distinctExpr = sc.size() == 1 ? "s.c0" : "(" + String.join(", ",
                 java.util.stream.IntStream.range(0, sc.size()).mapToObj(i -> "s.c" + i).toList()) + ")";
-        String sql = "SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM "
-                + QualifiedName.quote(t.schema(), t.name()) + " t WHERE " + join + ")), count(DISTINCT "
-                + distinctExpr + ")" + (numeric ? ", min(s.c0)::float8, max(s.c0)::float8" : "")
-                + " FROM (SELECT " + select + " FROM " + QualifiedName.quote(s.schema(), s.name()) + sampling
-                + " WHERE " + notNull + " LIMIT " + rows + ") s";
-        long sampled;
-        long missing;
-        long distinct;
-        Double smin = null;
-        Double smax = null;
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            sampled = rs.getLong(1);
-            missing = rs.getLong(2);
-            distinct = rs.getLong(3);
-            if (numeric) {
-                smin = (Double) rs.getObject(4);
-                smax = (Double) rs.getObject(5);
-            }
-        }
-        if (sampled == 0 && !sampling.isEmpty()) {
+        // One round trip: the sample, its anti-join to the key, and the key's range (from its index).
+        String sql = "SELECT count(*), count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM " + target + " t WHERE "
+                + join + ")), count(DISTINCT " + distinctExpr + ")"
+                + (numeric ? ", min(s.c0)::float8, max(s.c0)::float8" : ", NULL::float8, NULL::float8")
+                + (targetNumeric ? ", (SELECT min(" + key + ")::float8 FROM " + target + "), (SELECT max(" + key
+                + ")::float8 FROM " + target + ")" : ", NULL::float8, NULL::float8")
+                + " FROM (SELECT " + select + " FROM " + QualifiedName.quote(s.schema(), s.name()) + "%s WHERE "
+                + notNull + " LIMIT " + rows + ") s";
+        Object[] r = run(st, String.format(Locale.ROOT, sql, sampling.replace("%", "%%")));
+        if ((long) r[0] == 0 && !sampling.isEmpty()) {
             // A stale estimate or a sparse column: read the first rows instead (bounded by the LIMIT).
-            try (ResultSet rs = st.executeQuery(sql.replace(sampling, ""))) {
-                rs.next();
-                sampled = rs.getLong(1);
-                missing = rs.getLong(2);
-                distinct = rs.getLong(3);
-                if (numeric) {
-                    smin = (Double) rs.getObject(4);
-                    smax = (Double) rs.getObject(5);
-                }
-            }
+            r = run(st, String.format(Locale.ROOT, sql, ""));
         }
+        long sampled = (long) r[0];
         if (sampled == 0) {
             return new Observation("no rows", 0, 0, 0, null, null, null, null, -1, elapsed(startedNanos),
                     s.name() + " has no rows with " + String.join(", ", sc) + " set");
         }
-        Double tmin = null;
-        Double tmax = null;
         double targetRows = t.rowsEstimate();
-        boolean targetNumeric = tc.size() == 1 && t.column(tc.get(0)).map(x -> x.typeCategory() == 'N').orElse(false);
-        if (targetNumeric) {
-            String k = QualifiedName.quote(tc.get(0));
-            try (ResultSet rs = st.executeQuery("SELECT min(" + k + ")::float8, max(" + k + ")::float8 FROM "
-                    + QualifiedName.quote(t.schema(), t.name()))) {
-                rs.next();
-                tmin = (Double) rs.getObject(1);
-                tmax = (Double) rs.getObject(2);
-            }
+        if (targetRows < 0) {
+            Object[] n = run(st, "SELECT count(*), 0, 0, NULL::float8, NULL::float8, NULL::float8, NULL::float8 FROM "
+                    + "(SELECT 1 FROM " + target + " LIMIT 1000001) x");
+            targetRows = (long) n[0];
         }
-        if (targetRows < 0 || (targetRows < 10_000 && targetNumeric)) {
-            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM (SELECT 1 FROM "
-                    + QualifiedName.quote(t.schema(), t.name()) + " LIMIT 1000001) x")) {
-                rs.next();
-                targetRows = rs.getLong(1);
-            }
+        return new Observation("checked", sampled, (long) r[1], (long) r[2], (Double) r[3], (Double) r[4],
+                (Double) r[5], (Double) r[6], targetRows, elapsed(startedNanos),
+                sampling.isEmpty() ? "first rows" : "TABLESAMPLE SYSTEM");
+    }
+
+    private static Object[] run(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return new Object[]{rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getObject(4), rs.getObject(5),
+                    rs.getObject(6), rs.getObject(7)};
         }
-        return new Observation("checked", sampled, missing, distinct, smin, smax, tmin, tmax, targetRows,
-                elapsed(startedNanos), sampling.isEmpty() ? "first rows" : "TABLESAMPLE SYSTEM");
     }
 
     private static long elapsed(long startedNanos) {
@@ -447,7 +417,7 @@ public final class ReferenceVerifier {
                 tables.add(c.target().name());
                 columns.add(c.targetColumns().get(0));
             }
-            if (columns.size() > 8000) break;
+            if (columns.size() > 4000) break;
         }
         if (columns.isEmpty()) return out;
         long left = (deadline - System.nanoTime()) / 1_000_000;
@@ -469,7 +439,8 @@ public final class ReferenceVerifier {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL statement_timeout = " + Math.min(left, 1000));
+                // Statistics are the cheap part: at most a fifth of the budget.
+                st.execute("SET LOCAL statement_timeout = " + Math.max(20, Math.min(left / 5, 1000)));
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setArray(1, c.createArrayOf("text", schemas.toArray()));
