@@ -118,8 +118,8 @@ public final class RelationshipBenchmark {
     }
 
     /**
-     * 10,000 tables with no keys, every column called id or x_id (all type-compatible with each other), and a role
-     * that may read only one table in ten.
+     * 10,000 tables, every column called id, x_id, parent_id or h{n}_id (all type-compatible with each other),
+     * half of them without any key, and a role that may read only one table in ten.
      */
     static String hostile(int tables) {
         return """
@@ -127,8 +127,9 @@ public final class RelationshipBenchmark {
                 DO $$
                 BEGIN
                   FOR i IN 0..%d LOOP
-                    EXECUTE format('CREATE TABLE h%%s (id bigint, x_id bigint, parent_id bigint, h%%s_id bigint)', i,
-                      (i + 1) %% %d);
+                    EXECUTE format('CREATE TABLE h%%s (id bigint %%s, x_id bigint, parent_id bigint, h%%s_id bigint)', i,
+                      CASE WHEN i %% 2 = 1 THEN 'PRIMARY KEY' ELSE '' END, (i + 1) %% %d);
+                    EXECUTE format('INSERT INTO h%%s SELECT g, g, g, g FROM generate_series(1, 5) g', i);
                     IF i %% 10 = 0 THEN EXECUTE format('GRANT SELECT ON h%%s TO reader', i); END IF;
                   END LOOP;
                 END $$;
