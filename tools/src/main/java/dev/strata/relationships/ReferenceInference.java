@@ -174,7 +174,8 @@ public final class ReferenceInference {
         if (words.isEmpty()) return List.of();
         boolean unique = s.isKeyColumn(c.name());
         List<ReferenceCandidate> out = new ArrayList<>();
-        List<String> primary = s.relation.primaryKey().map(k -> k.columns()).orElse(List.of());
+        TargetKey ownKey = s.primary();
+        List<String> primary = ownKey == null ? List.of() : ownKey.columns();
         for (List<String>[] split : splits(words)) {
             List<String> entity = split[0];
             List<String> key = split[1];
@@ -377,9 +378,10 @@ public final class ReferenceInference {
      * the second.
      */
     private void positional(TableWords s, Column c, List<String> words, List<ReferenceCandidate> out) {
+        if (words.isEmpty() || !words.get(0).startsWith("entity")) return;
         String joined = String.join("", words);
-        if (!joined.matches("entity_?[0-9]")) return;
-        int index = joined.charAt(joined.length() - 1) - '0';
+        if (joined.length() != 7 || !Character.isDigit(joined.charAt(6))) return;
+        int index = joined.charAt(6) - '0';
         List<String> name = s.words;
         // l_area_artist: a one- or two-letter prefix marks the link table.
         if (name.size() > 2 && name.get(0).length() <= 2) name = name.subList(1, name.size());
@@ -466,7 +468,15 @@ public final class ReferenceInference {
      * principal one when one people table extends another ({@code local_user.person_id} → person), the source's
      * schema first.
      */
+    private final Map<String, java.util.Optional<TableWords>> peopleTables = new HashMap<>();
+
     private TableWords peopleTable(TableWords s, boolean staff) {
+        // The same answer for every role column of a schema: computed once.
+        return peopleTables.computeIfAbsent(s.relation.schema() + "|" + staff,
+                k -> java.util.Optional.ofNullable(findPeopleTable(s, staff))).orElse(null);
+    }
+
+    private TableWords findPeopleTable(TableWords s, boolean staff) {
         List<String> preference = staff ? STAFF_PREFERENCE : USER_PREFERENCE;
         List<TableWords> people = vocab.tables.stream().filter(t -> t.personKind != null
                 && preference.contains(t.personKind) && t.singlePrimaryKey() != null).toList();
