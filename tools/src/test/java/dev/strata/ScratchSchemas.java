@@ -7,15 +7,17 @@ import dev.strata.schema.SchemaKnowledge;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fresh databases on the shared embedded server for schemas a test writes itself, so DDL never touches the demo
- * database other tests read. One database per name per test JVM.
+ * database other tests read. One database per name per test JVM; only the pools of the last two stay open, so a
+ * test uses its database before creating the next one (the knowledge loaded from it stays usable).
  */
 public final class ScratchSchemas {
 
-    private static final Map<String, Database> OPEN = new ConcurrentHashMap<>();
+    /** Pools stay open for the last few databases only: the shared server allows 60 connections in all. */
+    private static final int KEEP_OPEN = 2;
+    private static final Map<String, Database> OPEN = new java.util.LinkedHashMap<>();
 
     private ScratchSchemas() {
     }
@@ -31,6 +33,10 @@ public final class ScratchSchemas {
         Database db = Database.connect(ConnectionSettings.parse("postgres://postgres@localhost:" + server.port()
                 + "/" + name));
         OPEN.put(name, db);
+        while (OPEN.size() > KEEP_OPEN) {
+            String oldest = OPEN.keySet().iterator().next();
+            OPEN.remove(oldest).close();
+        }
         return db;
     }
 
