@@ -91,12 +91,59 @@ public final class RelationshipGraph {
         List<Edge> edges = new ArrayList<>();
         for (Relation r : catalog.relations()) {
             for (ForeignKey fk : r.foreignKeys()) {
-                edges.add(Edge.of(r.qualifiedName(), fk.columns(), fk.targetQualifiedName(), fk.targetColumns(),
-                        EdgeKind.DECLARED, 1.0, "foreign key " + fk.name()
-                                + (fk.validated() ? "" : " (NOT VALID: existing rows unchecked)")));
+                String evidence = "foreign key " + fk.name()
+                        + (fk.validated() ? "" : " (NOT VALID: existing rows unchecked)");
+                edges.add(new Edge(r.qualifiedName(), fk.columns(), fk.targetQualifiedName(), fk.targetColumns(),
+                        EdgeKind.DECLARED, 1.0, evidence, null, null, unique(r, fk.columns()), List.of(evidence),
+                        null));
             }
         }
         return edges;
+    }
+
+    /** Whether these columns are a key of the table (primary, unique constraint or full unique index). */
+    static boolean unique(Relation r, List<String> columns) {
+        java.util.Set<String> set = new java.util.HashSet<>(columns);
+        if (r.keys().stream().anyMatch(k -> new java.util.HashSet<>(k.columns()).equals(set))) return true;
+        return r.indexes().stream().anyMatch(i -> i.unique() && i.valid() && i.predicate() == null
+                && new java.util.HashSet<>(i.columns()).equals(set));
+    }
+
+    /**
+     * The targets ({@code schema.table.column}) both columns reference, directly or one through the other:
+     * {@code film_actor.film_id} and {@code film_category.film_id} both reference {@code film.film_id}, so
+     * comparing them is a sibling join, not a key pointed at the wrong table. Empty when they share none.
+     */
+    public List<String> sharedTargets(String tableA, String columnA, String tableB, String columnB) {
+        String selfA = tableA + "." + columnA;
+        String selfB = tableB + "." + columnB;
+        java.util.Set<String> a = targetsOf(tableA, columnA);
+        java.util.Set<String> b = targetsOf(tableB, columnB);
+        List<String> shared = new ArrayList<>();
+        for (String t : a) if (b.contains(t)) shared.add(t);
+        if (b.contains(selfA)) shared.add(selfA);
+        if (a.contains(selfB)) shared.add(selfB);
+        return shared;
+    }
+
+    /** What a single column references, following references up to three steps (part of a composite counts). */
+    private java.util.Set<String> targetsOf(String table, String column) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Deque<String[]> todo = new java.util.ArrayDeque<>();
+        todo.add(new String[]{table, column, "0"});
+        while (!todo.isEmpty()) {
+            String[] at = todo.poll();
+            int depth = Integer.parseInt(at[2]);
+            if (depth >= 3) continue;
+            for (Edge e : edgesOf(at[0])) {
+                if (!e.fromTable().equals(at[0])) continue;
+                int i = e.fromColumns().indexOf(at[1]);
+                if (i < 0) continue;
+                String target = e.toTable() + "." + e.toColumns().get(i);
+                if (out.add(target)) todo.add(new String[]{e.toTable(), e.toColumns().get(i), String.valueOf(depth + 1)});
+            }
+        }
+        return out;
     }
 
     public List<Edge> edges() {

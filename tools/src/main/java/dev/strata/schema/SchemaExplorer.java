@@ -200,7 +200,15 @@ public final class SchemaExplorer {
                 .map(u -> new SoftDeleteInfo(u.column(), u.style(), u.filter(), u.markedFraction(), u.used(),
                         u.source()))
                 .orElse(null);
-        List<String> notes = TableNotes.of(catalog, r, softDelete);
+        List<String> notes = new ArrayList<>(TableNotes.of(catalog, r, softDelete));
+        // A name that looks like a reference the rows refute: say so before an assistant joins on it.
+        for (Edge e : k.graph().rejected()) {
+            if (!e.fromTable().equals(self)) continue;
+            String data = e.signals().stream().filter(x -> x.startsWith("data:")).reduce((a, b) -> b).orElse("");
+            notes.add(String.join(", ", e.fromColumns()) + " looks like a reference to " + e.toTable() + "."
+                    + String.join(", ", e.toColumns()) + " by its name, but the rows say otherwise ("
+                    + data.replaceFirst("^data: ", "") + "): do not join on it without checking");
+        }
         return new TableDescription(r.schema(), r.name(), r.kind().label(), r.comment(), rows(r),
                 r.sizeBytes() >= 0 ? r.sizeBytes() : null, columns, indexes, checks, references, referencedBy,
                 inferred, polymorphic, softDelete, notes, r.viewDefinition() == null ? null

@@ -221,6 +221,9 @@ class ReferencePatternsTest {
             assertThat(e.dataCheck()).isEqualTo("refuted");
             assertThat(e.evidence()).contains("no match in artist");
         });
+        assertThat(new dev.strata.schema.SchemaExplorer(() -> knowledge).describeTable("ticket").notes())
+                .anyMatch(n -> n.startsWith("artist_id looks like a reference to public.artist.id")
+                        && n.contains("no match in artist"));
         Edge credit = inferred("release", "artist_credit").orElseThrow();
         assertThat(credit.dataCheck()).isIn("confirmed", "consistent");
         assertThat(knowledge.graph().verification().checked()).isGreaterThan(10);
