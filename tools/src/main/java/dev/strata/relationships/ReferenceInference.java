@@ -46,7 +46,8 @@ public final class ReferenceInference {
             "organiser", "buyer", "seller", "issuer", "grantor", "grantee", "maintainer", "operator", "referrer",
             "poster", "blocker", "closer", "opener", "updater", "modifier", "deleter", "agent", "rep",
             "representative", "manager", "supervisor", "boss", "lead", "leader", "mentor", "sponsor", "curator",
-            "actor", "host", "banner", "inviting", "invited", "recommender", "verifier", "signer");
+            "actor", "host", "banner", "inviting", "invited", "recommender", "verifier", "signer", "candidate",
+            "nominee", "applicant", "proposer", "seconder", "granter", "revoker");
     /** Roles played by employees or staff rather than users. */
     static final Set<String> STAFF_ROLES = Set.of("rep", "representative", "agent", "manager", "supervisor", "boss",
             "lead", "leader", "mentor");
@@ -61,6 +62,9 @@ public final class ReferenceInference {
             "number", "no", "num", "title", "version", "k", "v", "lang", "locale", "email", "url", "link", "path",
             "hash", "checksum", "token", "label", "position", "sequence", "seq", "kind", "status", "state", "date",
             "year", "level", "rank", "order", "sort", "description", "text", "body", "data");
+    /** Generic roles that point at the entity a table is named after. */
+    static final Set<String> OWNER_ROLES = Set.of("new", "old", "target", "source", "original", "current",
+            "replacement", "canonical", "merged", "redirect", "master", "primary");
     /** Column names that never name the table they match ("name" in a table of names is its own value). */
     static final Set<String> NEVER_ENTITIES = Set.of("id", "uuid", "guid", "key", "name", "value", "data", "text",
             "description", "comment", "body");
@@ -194,10 +198,12 @@ public final class ReferenceInference {
         }
         Identifiers.Split parts = Identifiers.split(words);
         sameKeyName(s, c, words, unique, out);
-        if (!parts.hasKey() && !unique) namedAfterTable(s, c, words, out);
+        // puid (a glued "id" that is really part of the word) is tried both ways.
+        if (!parts.hasKey() || parts.glued()) namedAfterTable(s, c, words, unique, out);
         if (!unique) positional(s, c, words, out);
         if (!unique) lookupTable(s, c, parts.hasKey() ? parts.stem() : words, out);
         if (!unique) roles(s, c, words, parts, out);
+        if (!unique) ownerRole(s, c, parts, out);
         if (unique) extension(s, c, words, out);
         for (ReferenceCandidate cand : out) adjustCommon(s, c, cand);
         return out;
@@ -337,7 +343,10 @@ public final class ReferenceInference {
     }
 
     /** {@code track.medium} → medium by its primary key. */
-    private void namedAfterTable(TableWords s, Column c, List<String> words, List<ReferenceCandidate> out) {
+    private void namedAfterTable(TableWords s, Column c, List<String> rawWords, boolean unique,
+                                 List<ReferenceCandidate> out) {
+        // tag1, tag2: the number tells two references apart.
+        List<String> words = withoutNumber(rawWords);
         // release_label.label → label, l_area_artist.link → link: common words name tables too; the key's type
         // keeps text labels and links out. Only words that are never an entity stop here.
         if (NEVER_ENTITIES.contains(Identifiers.joined(words))) return;
@@ -345,11 +354,29 @@ public final class ReferenceInference {
         String last = words.get(words.size() - 1);
         if (!Names.singular(last).equals(last)) return;
         int before = out.size();
+        // cdtoc_raw.release → release_raw: a variant table (raw, archive, history…) refers within its variant.
+        for (String variant : s.variantWords()) {
+            List<String> same = new ArrayList<>(words);
+            same.add(variant);
+            for (TableWords t : vocab.named(same)) {
+                if (t == s) continue;
+                int n = out.size();
+                pointAtPrimaryKey(s, c, t, ReferencePattern.NAMED_AFTER_TABLE, unique, out);
+                if (out.size() > n) out.get(out.size() - 1).note(s.relation.name() + " and "
+                        + t.relation.name() + " are both " + variant + " tables");
+            }
+        }
+        // The plain table competes with the variant one: which a raw table means is not in its name.
         for (TableWords t : vocab.named(words)) {
             if (t == s) continue;
-            pointAtPrimaryKey(s, c, t, ReferencePattern.NAMED_AFTER_TABLE, false, out);
+            int n = out.size();
+            pointAtPrimaryKey(s, c, t, ReferencePattern.NAMED_AFTER_TABLE, unique, out);
+            if (unique && out.size() > n) {
+                out.get(out.size() - 1).adjust(-0.4, "the column is its own table's key: a one-to-one extension of "
+                        + t.relation.name());
+            }
         }
-        if (out.size() > before) return;
+        if (out.size() > before || unique) return;
         // begin_area, subscribed_editor: a role, then the table's name (the longest tail that names one).
         for (int j = 1; j < words.size() && out.size() == before; j++) {
             for (TableWords t : vocab.named(words.subList(j, words.size()))) {
@@ -404,15 +431,72 @@ public final class ReferenceInference {
 
     /** {@code release.status} → release_status, {@code medium.format} → medium_format. */
     private void lookupTable(TableWords s, Column c, List<String> words, List<ReferenceCandidate> out) {
+        // A plural is a count (local_site.users, yes_votes), not a lookup.
+        String lastWord = words.get(words.size() - 1);
+        if (!Names.singular(lastWord).equals(lastWord)) return;
         Set<TableWords> seen = new HashSet<>();
-        for (List<String> owner : List.of(s.singular, s.words)) {
-            List<String> joined = new ArrayList<>(owner);
-            joined.addAll(words);
-            for (TableWords t : vocab.named(joined)) {
-                if (t == s || !seen.add(t)) continue;
-                pointAtPrimaryKey(s, c, t, ReferencePattern.LOOKUP_TABLE, false, out);
+        List<String> last = words.subList(words.size() - 1, words.size());
+        // The table's own name first, then its leading words (artist_alias.name → artist_name); the column's
+        // words, and only when they name nothing, its last word after a role (artist.sort_name → artist_name).
+        for (int cut = s.words.size(); cut >= 1; cut--) {
+            List<List<String>> owners = cut == s.words.size() ? List.of(s.singular, s.words)
+                    : List.of(Names.singularLast(s.words.subList(0, cut)), s.words.subList(0, cut));
+            for (List<String> tail : words.size() > 1 ? List.of(words, last) : List.of(words)) {
+                if (tail == last && words.size() > 1 && !seen.isEmpty()) break;
+                for (List<String> owner : owners) {
+                    List<String> joined = new ArrayList<>(owner);
+                    joined.addAll(tail);
+                    for (TableWords t : vocab.named(joined)) {
+                        if (t == s || !seen.add(t)) continue;
+                        int n = out.size();
+                        pointAtPrimaryKey(s, c, t, ReferencePattern.LOOKUP_TABLE, false, out);
+                        if (out.size() > n) {
+                            double penalty = (cut < s.words.size() ? 0.3 : 0) + (tail != words ? 0.3 : 0);
+                            if (penalty > 0) out.get(out.size() - 1).adjust(-penalty, null);
+                        }
+                    }
+                }
+            }
+            if (!seen.isEmpty()) return;
+        }
+    }
+
+    /**
+     * {@code artist_gid_redirect.new_id} → artist, {@code community_community_follow.target_id} → community: a
+     * generic role (new, old, target, source…) inside a table named after the entity it concerns.
+     */
+    private void ownerRole(TableWords s, Column c, Identifiers.Split parts, List<ReferenceCandidate> out) {
+        if (!parts.hasKey() || parts.stem().size() != 1 || !OWNER_ROLES.contains(parts.stem().get(0))) return;
+        if (!out.isEmpty() || s.words.size() < 2) return;
+        for (int cut = s.words.size() - 1; cut >= 1; cut--) {
+            for (TableWords t : vocab.named(s.words.subList(0, cut))) {
+                if (t == s) continue;
+                int n = out.size();
+                pointAtPrimaryKey(s, c, t, ReferencePattern.OWNER_ROLE, false, out);
+                if (out.size() > n) return;
             }
         }
+    }
+
+    /** merged_by_edit: the last words name the edit table, so "merged" is a role, not a self reference. */
+    private boolean tailNamesTable(TableWords s, List<String> words) {
+        for (int j = 1; j < words.size(); j++) {
+            if (vocab.named(words.subList(j, words.size())).stream().anyMatch(t -> t != s)) return true;
+        }
+        return false;
+    }
+
+    private static List<String> withoutNumber(List<String> words) {
+        String last = words.get(words.size() - 1);
+        if (words.size() > 1 && last.chars().allMatch(Character::isDigit)) return words.subList(0, words.size() - 1);
+        int i = last.length();
+        while (i > 0 && Character.isDigit(last.charAt(i - 1))) i--;
+        if (i > 2 && i < last.length()) {
+            List<String> out = new ArrayList<>(words.subList(0, words.size() - 1));
+            out.add(last.substring(0, i));
+            return out;
+        }
+        return words;
     }
 
     /** creator_id → the people table; reports_to, recommendedby, parent_id → the table itself. */
@@ -428,14 +512,15 @@ public final class ReferenceInference {
         String first = stem.get(0);
         boolean byForm = (last.equals("by") && stem.size() > 1) || (last.endsWith("by") && last.length() > 5)
                 || (stem.size() == 2 && stem.get(1).equals("to") && (first.equals("reports") || first.equals("report")));
-        boolean selfWord = stem.stream().anyMatch(SELF_WORDS::contains);
+        boolean selfWord = stem.stream().anyMatch(SELF_WORDS::contains) && !tailNamesTable(s, words);
         if (selfWord && s.singlePrimaryKey() != null) {
             pointAtPrimaryKey(s, c, s, ReferencePattern.SELF_REFERENCE, false, out);
             return;
         }
         // revoker_id, granter_id: an agent noun names someone who acts (weaker than a known role word).
-        boolean agent = !ROLES.contains(last) && last.length() > 5 && (last.endsWith("er") || last.endsWith("or"))
-                && vocab.named(stem).isEmpty() && vocab.endingWith(stem).isEmpty();
+        boolean agent = parts.hasKey() && !parts.glued() && !ROLES.contains(last) && last.length() > 5
+                && (last.endsWith("er") || last.endsWith("or")) && vocab.named(stem).isEmpty()
+                && vocab.endingWith(stem).isEmpty();
         boolean role = ROLES.contains(last) || byForm || agent;
         // proposer, voter, owner without a key word: only integer or uuid columns, and less sure.
         boolean bare = !parts.hasKey() && !byForm;
@@ -457,8 +542,8 @@ public final class ReferenceInference {
         pointAtPrimaryKey(s, c, people, p, false, out);
         if (out.size() > before) {
             out.get(out.size() - 1).note("role: " + String.join(" ", stem) + " is played by " + people.relation.name());
-            if (agent) out.get(out.size() - 1).adjust(-0.3, null);
-            if (bare) out.get(out.size() - 1).adjust(-0.3, null);
+            if (agent) out.get(out.size() - 1).adjust(-0.15, null);
+            if (bare) out.get(out.size() - 1).adjust(-0.15, null);
             if (p == ReferencePattern.SELF_REFERENCE) out.get(out.size() - 1).adjust(-0.5, null);
         }
     }
@@ -606,6 +691,8 @@ public final class ReferenceInference {
         // partsupp (part, supp), community_language (community, language): a table named after the parts of
         // its key holds the allowed combinations; a table with both parts may refer to it. A key of parts that
         // do not make up the name (post_report (post, creator)) is somebody else's pair.
+        // artist_tag_raw (artist, tag) and artist_tag (artist, tag): a raw copy shares the columns by origin.
+        if (!s.variantWords().isEmpty() && s.canonical.startsWith(t.canonical)) return null;
         boolean composed = composedOf(t, columns.stream().map(x -> Identifiers.split(s.logicalWords(x))).toList());
         if (!namesTarget && !extendsTarget && !composed) return null;
         if (sameKey && !extendsTarget && !namesTarget) return null;
@@ -683,8 +770,9 @@ public final class ReferenceInference {
                 ReferenceCandidate second = group.get(1);
                 double gap = best.score() - second.score();
                 if (second.target() != best.target() && gap < 0.8 && second.confidence() >= REPORT_FLOOR) {
-                    // Less sure for the rival, but never below it: the ranking stands.
-                    best.adjust(-Math.min(0.4, gap / 2), "also matches " + second.target().qualifiedName() + "."
+                    // Both less sure, the ranking stands: a near tie is a coin flip the confidence must show.
+                    second.adjust(-0.4, null);
+                    best.adjust(-0.4, "also matches " + second.target().qualifiedName() + "."
                             + String.join(",", second.targetColumns()) + " by name");
                 }
             }

@@ -20,7 +20,7 @@ public enum ReferencePattern {
     /** {@code node_id} → {@code current_nodes.id}: the table's name ends with the column's stem. */
     CONTAINED_ENTITY(0.72, "the table's name ends with the column's stem"),
     /** {@code track.medium} → {@code medium.id}: the column is named after the table. */
-    NAMED_AFTER_TABLE(0.76, "named after the table"),
+    NAMED_AFTER_TABLE(0.80, "named after the table"),
     /** {@code release.status} → {@code release_status.id}: a lookup table named table_column. */
     LOOKUP_TABLE(0.80, "a lookup table named after the table and the column"),
     /** {@code creator_id} → {@code person.id}: a role played by the schema's people table. */
@@ -33,6 +33,8 @@ public enum ReferencePattern {
     COMPOSITE_KEY(0.86, "repeats every column of the table's composite key"),
     /** {@code l_area_artist.entity0} → area, {@code entity1} → artist: positions in a link table's name. */
     POSITIONAL_ENTITY(0.85, "a positional column of a link table named after the tables it links"),
+    /** {@code artist_gid_redirect.new_id} → artist: a generic role in a table named after its entity. */
+    OWNER_ROLE(0.72, "a generic role in a table named after the entity"),
     /** {@code sku} → {@code products.sku}: the same column name as another table's key, nothing else. */
     SAME_KEY_NAME(0.62, "has the name of the table's key column");
 

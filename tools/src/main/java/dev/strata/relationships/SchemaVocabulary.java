@@ -77,6 +77,13 @@ final class SchemaVocabulary {
             return false;
         }
 
+        /** Words that make this table a variant of another (artist_tag_raw, orders_archive). */
+        List<String> variantWords() {
+            List<String> out = new ArrayList<>(1);
+            for (String w : words) if (VARIANTS.contains(w)) out.add(w);
+            return out;
+        }
+
         TargetKey primary() {
             for (TargetKey k : keys) if (k.primary()) return k;
             return null;
@@ -98,6 +105,10 @@ final class SchemaVocabulary {
             "histories", "audit", "audits", "archive", "archived", "backup", "bak", "tmp", "temp", "staging", "old",
             "deleted", "cache", "cached", "pending", "outbox", "inbox", "import", "imports", "export", "snapshot",
             "snapshots", "copy", "shadow", "journal", "changelog", "versions", "revisions", "migrations");
+
+    /** Words that make a table a copy or derivative of another. */
+    static final Set<String> VARIANTS = Set.of("raw", "old", "archive", "archived", "history", "backup", "bak", "tmp",
+            "temp", "staging", "copy", "shadow", "snapshot", "legacy", "deleted", "import", "imported");
 
     /** Last words of tables that hold people (or accounts acting like people). */
     static final Set<String> PEOPLE = Set.of("user", "person", "member", "account", "employee", "staff", "editor",
