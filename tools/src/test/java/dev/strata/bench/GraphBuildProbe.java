@@ -28,7 +28,7 @@ public final class GraphBuildProbe {
         }
         Catalog catalog = new Catalog(new ServerInfo(170000, "17", "db", "u", List.of("public")), rels, Instant.now());
         TypeValueSource none = (s, t, c) -> TypeValueSource.ObservedValues.none();
-        for (int i = 0; i < 12; i++) {
+        for (int i = 0; i < Integer.getInteger("probe.runs", 12); i++) {
             long s = System.nanoTime();
             RelationshipGraph g = RelationshipGraph.build(catalog, none);
             System.out.printf("%.0f ms, %d edges%n", (System.nanoTime() - s) / 1e6, g.edges().size());
