@@ -19,10 +19,24 @@ public final class RelationshipGraph {
     private final List<Edge> edges;
     private final List<PolymorphicDetector.Pair> polymorphicPairs;
     private final Map<String, List<Edge>> byTable = new HashMap<>();
+    private final ReferenceVerifier.Summary verification;
+    private final List<Edge> rejected;
 
     public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs) {
+        this(edges, polymorphicPairs, ReferenceVerifier.Summary.none());
+    }
+
+    public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs,
+                             ReferenceVerifier.Summary verification) {
+        this(edges, polymorphicPairs, verification, List.of());
+    }
+
+    public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs,
+                             ReferenceVerifier.Summary verification, List<Edge> rejected) {
+        this.rejected = List.copyOf(rejected);
         this.edges = List.copyOf(edges);
         this.polymorphicPairs = List.copyOf(polymorphicPairs);
+        this.verification = verification;
         for (Edge e : this.edges) {
             byTable.computeIfAbsent(e.fromTable(), k -> new ArrayList<>()).add(e);
             if (!e.toTable().equals(e.fromTable())) {
@@ -31,13 +45,41 @@ public final class RelationshipGraph {
         }
     }
 
-    /** Builds the whole graph; {@code values} is asked once per polymorphic pair. */
+    /** Builds the whole graph from names and types; {@code values} is asked once per polymorphic pair. */
     public static RelationshipGraph build(Catalog catalog, TypeValueSource values) {
+        return build(catalog, values, null);
+    }
+
+    /**
+     * Builds the whole graph; when {@code verifier} is given, the rows decide between name-based candidates
+     * within its budget.
+     */
+    public static RelationshipGraph build(Catalog catalog, TypeValueSource values, ReferenceVerifier verifier) {
         List<Edge> edges = new ArrayList<>(declared(catalog));
-        edges.addAll(new ReferenceInference(catalog).infer());
-        List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values).detect();
+        SchemaVocabulary vocab = new SchemaVocabulary(catalog);
+        List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values, vocab).detect();
+        java.util.Set<String> polymorphicIds = new java.util.HashSet<>();
+        for (PolymorphicDetector.Pair p : pairs) polymorphicIds.add(p.table() + "." + p.idColumn());
+        List<ReferenceInference.Choice> choices = new ArrayList<>(
+                new ReferenceInference(catalog, polymorphicIds, vocab).choices());
+        ReferenceVerifier.Summary summary = verifier == null ? ReferenceVerifier.Summary.none()
+                : verifier.verify(choices);
+        edges.addAll(ReferenceInference.edges(choices));
         edges.addAll(PolymorphicDetector.edges(pairs));
-        return new RelationshipGraph(edges, pairs);
+        return new RelationshipGraph(edges, pairs, summary, ReferenceInference.refuted(choices));
+    }
+
+    /**
+     * References the names suggested and the rows refuted (most values missing from the target): not edges, but
+     * worth telling a reader who would guess the same join.
+     */
+    public List<Edge> rejected() {
+        return rejected;
+    }
+
+    /** What the data checks did when the graph was built. */
+    public ReferenceVerifier.Summary verification() {
+        return verification;
     }
 
     /** The graph without reading any data: declared and inferred edges only. */
@@ -49,12 +91,59 @@ public final class RelationshipGraph {
         List<Edge> edges = new ArrayList<>();
         for (Relation r : catalog.relations()) {
             for (ForeignKey fk : r.foreignKeys()) {
-                edges.add(Edge.of(r.qualifiedName(), fk.columns(), fk.targetQualifiedName(), fk.targetColumns(),
-                        EdgeKind.DECLARED, 1.0, "foreign key " + fk.name()
-                                + (fk.validated() ? "" : " (NOT VALID: existing rows unchecked)")));
+                String evidence = "foreign key " + fk.name()
+                        + (fk.validated() ? "" : " (NOT VALID: existing rows unchecked)");
+                edges.add(new Edge(r.qualifiedName(), fk.columns(), fk.targetQualifiedName(), fk.targetColumns(),
+                        EdgeKind.DECLARED, 1.0, evidence, null, null, unique(r, fk.columns()), List.of(evidence),
+                        null));
             }
         }
         return edges;
+    }
+
+    /** Whether these columns are a key of the table (primary, unique constraint or full unique index). */
+    static boolean unique(Relation r, List<String> columns) {
+        java.util.Set<String> set = new java.util.HashSet<>(columns);
+        if (r.keys().stream().anyMatch(k -> new java.util.HashSet<>(k.columns()).equals(set))) return true;
+        return r.indexes().stream().anyMatch(i -> i.unique() && i.valid() && i.predicate() == null
+                && new java.util.HashSet<>(i.columns()).equals(set));
+    }
+
+    /**
+     * The targets ({@code schema.table.column}) both columns reference, directly or one through the other:
+     * {@code film_actor.film_id} and {@code film_category.film_id} both reference {@code film.film_id}, so
+     * comparing them is a sibling join, not a key pointed at the wrong table. Empty when they share none.
+     */
+    public List<String> sharedTargets(String tableA, String columnA, String tableB, String columnB) {
+        String selfA = tableA + "." + columnA;
+        String selfB = tableB + "." + columnB;
+        java.util.Set<String> a = targetsOf(tableA, columnA);
+        java.util.Set<String> b = targetsOf(tableB, columnB);
+        List<String> shared = new ArrayList<>();
+        for (String t : a) if (b.contains(t)) shared.add(t);
+        if (b.contains(selfA)) shared.add(selfA);
+        if (a.contains(selfB)) shared.add(selfB);
+        return shared;
+    }
+
+    /** What a single column references, following references up to three steps (part of a composite counts). */
+    private java.util.Set<String> targetsOf(String table, String column) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.Deque<String[]> todo = new java.util.ArrayDeque<>();
+        todo.add(new String[]{table, column, "0"});
+        while (!todo.isEmpty()) {
+            String[] at = todo.poll();
+            int depth = Integer.parseInt(at[2]);
+            if (depth >= 3) continue;
+            for (Edge e : edgesOf(at[0])) {
+                if (!e.fromTable().equals(at[0])) continue;
+                int i = e.fromColumns().indexOf(at[1]);
+                if (i < 0) continue;
+                String target = e.toTable() + "." + e.toColumns().get(i);
+                if (out.add(target)) todo.add(new String[]{e.toTable(), e.toColumns().get(i), String.valueOf(depth + 1)});
+            }
+        }
+        return out;
     }
 
     public List<Edge> edges() {

@@ -24,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -33,12 +35,21 @@ import java.util.function.Supplier;
 public final class SchemaExplorer {
 
     static final int LIST_COMMENT_CHARS = 160;
-    static final int MAX_EDGES = 400;
 
     private final Supplier<SchemaKnowledge> knowledge;
+    private final Function<String, OptionalLong> explainRows;
 
     public SchemaExplorer(Supplier<SchemaKnowledge> knowledge) {
+        this(knowledge, null);
+    }
+
+    /**
+     * @param explainRows EXPLAIN's row estimate for a read-only query (empty when it cannot say); used to check
+     *                    proposed join paths, may be null
+     */
+    public SchemaExplorer(Supplier<SchemaKnowledge> knowledge, Function<String, OptionalLong> explainRows) {
         this.knowledge = knowledge;
+        this.explainRows = explainRows;
     }
 
     // ---------------------------------------------------------------- list_tables
@@ -97,14 +108,14 @@ public final class SchemaExplorer {
         SchemaSearch search = new SchemaSearch(query);
         List<Match> matches = new ArrayList<>();
         for (Relation r : knowledge.get().catalog().relations()) {
-            double ts = search.score(r.name(), r.comment(), r.schema());
-            if (ts > 0) {
+            SchemaSearch.Scored scored = search.score(r);
+            if (scored.table() > 0) {
                 matches.add(new Match("table", r.schema(), r.name(), null, r.kind().label(),
-                        abbreviate(r.comment()), round(ts)));
+                        abbreviate(r.comment()), round(scored.table())));
             }
             for (Column c : r.columns()) {
-                double cs = search.columnScore(r.name(), c.name(), c.comment());
-                if (cs > 0) {
+                Double cs = scored.columns().get(c.name());
+                if (cs != null && cs > 0) {
                     matches.add(new Match("column", r.schema(), r.name(), c.name(), c.type(),
                             abbreviate(c.comment()), round(cs)));
                 }
@@ -189,7 +200,15 @@ public final class SchemaExplorer {
                 .map(u -> new SoftDeleteInfo(u.column(), u.style(), u.filter(), u.markedFraction(), u.used(),
                         u.source()))
                 .orElse(null);
-        List<String> notes = TableNotes.of(catalog, r, softDelete);
+        List<String> notes = new ArrayList<>(TableNotes.of(catalog, r, softDelete));
+        // A name that looks like a reference the rows refute: say so before an assistant joins on it.
+        for (Edge e : k.graph().rejected()) {
+            if (!e.fromTable().equals(self)) continue;
+            String data = e.signals().stream().filter(x -> x.startsWith("data:")).reduce((a, b) -> b).orElse("");
+            notes.add(String.join(", ", e.fromColumns()) + " looks like a reference to " + e.toTable() + "."
+                    + String.join(", ", e.toColumns()) + " by its name, but the rows say otherwise ("
+                    + data.replaceFirst("^data: ", "") + "): do not join on it without checking");
+        }
         return new TableDescription(r.schema(), r.name(), r.kind().label(), r.comment(), rows(r),
                 r.sizeBytes() >= 0 ? r.sizeBytes() : null, columns, indexes, checks, references, referencedBy,
                 inferred, polymorphic, softDelete, notes, r.viewDefinition() == null ? null
@@ -219,9 +238,21 @@ public final class SchemaExplorer {
     // ---------------------------------------------------------------- get_relationships
 
     public RelationshipList relationships(String table, Integer depth, Boolean includeInferred) {
+        return relationships(table, depth, includeInferred, null, null);
+    }
+
+    /**
+     * The edges around a table (or of the whole graph), bounded by an answer budget (default 25,000 tokens) with
+     * a cursor for the rest and the total count; declared edges first, then inferred by confidence, then
+     * polymorphic.
+     */
+    public RelationshipList relationships(String table, Integer depth, Boolean includeInferred, String cursor,
+                                          Integer maxTokens) {
         SchemaKnowledge k = knowledge.get();
         int maxDepth = clamp(depth, 1, 1, 5, "depth");
         boolean inferred = includeInferred == null || includeInferred;
+        AnswerBudget budget = AnswerBudget.of(maxTokens);
+        int first = AnswerBudget.positions(cursor, "edges", 1)[0];
         List<Edge> selected = new ArrayList<>();
         if (table == null || table.isBlank()) {
             for (Edge e : k.graph().edges()) {
@@ -246,16 +277,33 @@ public final class SchemaExplorer {
             }
             selected.addAll(seen);
         }
-        boolean truncated = selected.size() > MAX_EDGES;
-        List<EdgeInfo> edges = selected.stream().limit(MAX_EDGES).map(SchemaExplorer::edge).toList();
-        return new RelationshipList(edges, truncated ? true : null);
+        selected.sort(Comparator.comparingInt((Edge e) -> e.kind().ordinal())
+                .thenComparing(e -> -e.confidence())
+                .thenComparing(Edge::fromTable).thenComparing(e -> String.join(",", e.fromColumns()))
+                .thenComparing(Edge::toTable).thenComparing(e -> e.typeValue() == null ? "" : e.typeValue()));
+        if (first > selected.size()) {
+            throw new ToolException("the cursor points past the end of these relationships; it was issued for other "
+                    + "arguments or the schema changed: start again without a cursor");
+        }
+        budget.spend(60);
+        List<EdgeInfo> page = new ArrayList<>();
+        int i = first;
+        while (i < selected.size()) {
+            EdgeInfo info = edge(selected.get(i));
+            if (!budget.take(info, page.isEmpty())) break;
+            page.add(info);
+            i++;
+        }
+        boolean more = i < selected.size();
+        return new RelationshipList(selected.size(), page, more || first > 0 ? true : null,
+                more ? AnswerBudget.cursor("edges", i) : null);
     }
 
     private static EdgeInfo edge(Edge e) {
         String filter = e.typeColumn() == null ? null
                 : QualifiedName.quoteIfNeeded(e.typeColumn()) + " = '" + e.typeValue().replace("'", "''") + "'";
         return new EdgeInfo(e.fromTable(), e.fromColumns(), e.toTable(), e.toColumns(), e.kind().label(),
-                e.confidence(), e.evidence(), filter);
+                e.confidence(), e.evidence(), filter, e.dataCheck(), e.oneToOne() ? true : null);
     }
 
     // ---------------------------------------------------------------- find_join_path
@@ -267,12 +315,67 @@ public final class SchemaExplorer {
         Relation b = resolveTable(to);
         List<JoinPath> paths = new JoinPathFinder(k.graph()).find(a.qualifiedName(), b.qualifiedName(), hops, 3, true);
         JoinSql sql = new JoinSql(k.catalog());
-        List<PathInfo> out = paths.stream().map(p -> new PathInfo(p.hops(), p.tables(), sql.render(p),
-                p.edges().stream().map(e -> e.kind().label()).toList())).toList();
+        List<PathInfo> out = new ArrayList<>();
+        for (JoinPath p : paths) out.add(pathInfo(k, p, sql.render(p)));
         String note = out.isEmpty() ? "no route of at most " + hops + " joins between " + a.qualifiedName()
                 + " and " + b.qualifiedName() + " through declared, inferred or polymorphic references; "
                 + "raise max_hops or check get_relationships for either table" : null;
         return new JoinPaths(out, note);
+    }
+
+    /** A path with what an expert checks before using it: fan-out, guessed edges, row estimates. */
+    private PathInfo pathInfo(SchemaKnowledge k, JoinPath p, String sql) {
+        List<String> notes = new ArrayList<>();
+        List<JoinPathFinder.Step> steps = p.steps();
+        double perRow = 1;
+        for (int i = 0; i < p.edges().size(); i++) {
+            Edge e = p.edges().get(i);
+            if (steps.get(i) == JoinPathFinder.Step.ONE_TO_MANY) {
+                long parent = rowsOf(k, p.tables().get(i));
+                long child = rowsOf(k, p.tables().get(i + 1));
+                double factor = parent > 0 && child >= 0 ? Math.max(1.0, (double) child / parent) : Double.NaN;
+                if (!Double.isNaN(factor)) perRow *= factor;
+                notes.add(String.format(Locale.ROOT, "fans out at %s → %s: each %s row matches %s %s rows",
+                        p.tables().get(i), p.tables().get(i + 1), nameOf(p.tables().get(i)),
+                        Double.isNaN(factor) ? "several" : "about " + Math.round(factor), nameOf(p.tables().get(i + 1))));
+            }
+            if (e.kind() == EdgeKind.INFERRED) {
+                notes.add(String.format(Locale.ROOT, "inferred, not declared: %s(%s) → %s(%s), confidence %.2f%s",
+                        e.fromTable(), String.join(", ", e.fromColumns()), e.toTable(), String.join(", ", e.toColumns()),
+                        e.confidence(), e.dataCheck() == null ? "" : " (rows: " + e.dataCheck() + ")"));
+            } else if (e.kind() == EdgeKind.POLYMORPHIC) {
+                notes.add(String.format(Locale.ROOT, "polymorphic: %s.%s holds ids of several tables; the ON clause "
+                        + "keeps %s = '%s'", e.fromTable(), e.fromColumns().get(0), e.typeColumn(), e.typeValue()));
+            }
+        }
+        Long estimated = null;
+        if (explainRows != null && !p.edges().isEmpty()) {
+            try {
+                OptionalLong rows = explainRows.apply("SELECT 1\n" + sql);
+                if (rows.isPresent()) {
+                    estimated = rows.getAsLong();
+                    long start = rowsOf(k, p.tables().get(0));
+                    if (estimated <= 1 && start > 100) {
+                        notes.add("EXPLAIN expects at most one row for the whole join although " + p.tables().get(0)
+                                + " has about " + start + " rows: check that these columns really match");
+                    } else if (start > 0 && !p.fansOut() && estimated > start * 2) {
+                        notes.add("EXPLAIN expects " + estimated + " rows from " + start + " rows of "
+                                + p.tables().get(0) + ": the join multiplies rows");
+                    }
+                }
+            } catch (RuntimeException e) {
+                // an estimate is a check, never a requirement
+            }
+        }
+        List<String> kinds = p.edges().stream().map(e -> e.kind().label()).toList();
+        return new PathInfo(p.hops(), p.tables(), sql, kinds, steps.stream().map(JoinPathFinder.Step::label).toList(),
+                p.fansOut() ? true : null, p.passesInferred() ? true : null,
+                p.passesInferred() ? p.confidence() : null,
+                p.fansOut() && perRow > 1 ? Math.round(perRow) : null, estimated, notes.isEmpty() ? null : notes);
+    }
+
+    private static long rowsOf(SchemaKnowledge k, String qualified) {
+        return k.catalog().find(schemaOf(qualified), nameOf(qualified)).map(Relation::rowsEstimate).orElse(-1L);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -87,16 +87,47 @@ public final class SchemaViews {
                                  String source) {
     }
 
-    public record RelationshipList(List<EdgeInfo> edges, Boolean truncated) {
+    /**
+     * @param total      edges in the whole answer (all pages)
+     * @param truncated  true when this page is not the whole answer
+     * @param nextCursor where the next page starts
+     */
+    public record RelationshipList(Integer total, List<EdgeInfo> edges, Boolean truncated, String nextCursor) {
+        public RelationshipList(List<EdgeInfo> edges, Boolean truncated) {
+            this(edges.size(), edges, truncated, null);
+        }
     }
 
+    /**
+     * @param dataCheck what the rows said about an inferred edge (confirmed, consistent, orphans, no rows, not
+     *                  checked (budget), timed out, failed)
+     * @param oneToOne  true when each target row has at most one referencing row
+     */
     public record EdgeInfo(String fromTable, List<String> fromColumns, String toTable, List<String> toColumns,
-                           String kind, double confidence, String evidence, String typeFilter) {
+                           String kind, double confidence, String evidence, String typeFilter, String dataCheck,
+                           Boolean oneToOne) {
+        public EdgeInfo(String fromTable, List<String> fromColumns, String toTable, List<String> toColumns,
+                        String kind, double confidence, String evidence, String typeFilter) {
+            this(fromTable, fromColumns, toTable, toColumns, kind, confidence, evidence, typeFilter, null, null);
+        }
     }
 
     public record JoinPaths(List<PathInfo> paths, String note) {
     }
 
-    public record PathInfo(int hops, List<String> tables, String sql, List<String> kinds) {
+    /**
+     * @param steps          how each hop multiplies rows: many-to-one, one-to-many, one-to-one
+     * @param fansOut        true when one row of the first table can become many (absent otherwise)
+     * @param inferred       true when the route passes an inferred or polymorphic edge (absent otherwise)
+     * @param confidence     product of the guessed edges' confidences (absent for declared keys only)
+     * @param rowsPerRow     about how many result rows one row of the first table becomes (statistics)
+     * @param estimatedRows  EXPLAIN's estimate for the whole join, when a database was asked
+     */
+    public record PathInfo(int hops, List<String> tables, String sql, List<String> kinds, List<String> steps,
+                           Boolean fansOut, Boolean inferred, Double confidence, Long rowsPerRow,
+                           Long estimatedRows, List<String> notes) {
+        public PathInfo(int hops, List<String> tables, String sql, List<String> kinds) {
+            this(hops, tables, sql, kinds, null, null, null, null, null, null, null);
+        }
     }
 }

@@ -88,6 +88,21 @@ class RelationshipGraphTest {
     }
 
     @Test
+    void declaredEdgesKnowTheirCardinalityAndSiblingsShareTheirTarget() {
+        Edge items = edge("public.order_items", "order_id", EdgeKind.DECLARED).orElseThrow();
+        assertThat(items.oneToOne()).as("many items per order").isFalse();
+        assertThat(items.fansOutFrom("public.orders")).isTrue();
+        assertThat(items.fansOutFrom("public.order_items")).isFalse();
+        // orders.account_id and users.account_id both reference accounts.id: comparing them is a sibling join
+        assertThat(graph.sharedTargets("public.orders", "account_id", "public.users", "account_id"))
+                .containsExactly("public.accounts.id");
+        // order_items.order_id references orders.id itself
+        assertThat(graph.sharedTargets("public.order_items", "order_id", "public.orders", "id"))
+                .containsExactly("public.orders.id");
+        assertThat(graph.sharedTargets("public.orders", "user_id", "public.users", "account_id")).isEmpty();
+    }
+
+    @Test
     void namesFollowOrmConventions() {
         assertThat(Names.stemOfTypeValue("Billing::Invoice")).isEqualTo("invoice");
         assertThat(Names.stemOfTypeValue("App\\Models\\LineItem")).isEqualTo("line_item");

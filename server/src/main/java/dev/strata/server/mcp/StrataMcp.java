@@ -68,7 +68,10 @@ public final class StrataMcp {
                      boolean allowWrites,
                      McpJsonMapper json) {
         this.knowledge = knowledge;
-        this.explorer = new SchemaExplorer(knowledge);
+        // find_join_path checks its routes with EXPLAIN's row estimate (through the guardrail, never executed).
+        this.explorer = new SchemaExplorer(knowledge, sql -> queries.get().explain(sql)
+                instanceof QueryService.Explained e ? java.util.OptionalLong.of(e.plan().estimatedRows())
+                : java.util.OptionalLong.empty());
         this.json = json;
         this.tools = List.of(
                 tool("list_tables", a -> {
@@ -89,7 +92,8 @@ public final class StrataMcp {
                     return new StrataTool.Result(value, TextRendering.table(r) + TextRendering.profileSummary(summary));
                 }),
                 tool("get_relationships", a -> {
-                    var r = explorer.relationships(a.string("table"), a.integer("depth"), a.bool("include_inferred"));
+                    var r = explorer.relationships(a.string("table"), a.integer("depth"), a.bool("include_inferred"),
+                            a.string("cursor"), a.integer("max_tokens"));
                     return new StrataTool.Result(r, TextRendering.relationships(r));
                 }),
                 tool("find_join_path", a -> {
@@ -132,7 +136,7 @@ public final class StrataMcp {
                         a.progress().step(i - 1, n, "profiling " + table.qualifiedName());
                         return java.util.Optional.of(profiles.get().cache().table(table, null, false,
                                 dev.strata.profile.Profiler.Progress.NONE));
-                    }, a.string("schema"), a.string("table"));
+                    }, a.string("schema"), a.string("table"), a.string("cursor"), a.integer("max_tokens"));
                     return new StrataTool.Result(r, TextRendering.schemaReport(r));
                 }),
                 tool("review_migration", a -> {

@@ -35,9 +35,9 @@ final class TextRendering {
         for (Match m : result.matches()) {
             sb.append(m.schema()).append('.').append(m.table());
             if (m.column() != null) sb.append('.').append(m.column());
-            // a table's type is its kind of relation (table, view…): say it once
-            sb.append(" (").append(m.column() == null ? (m.type() == null ? m.kind() : m.type())
-                    : m.kind() + (m.type() == null ? "" : ", " + m.type())).append(')');
+            // A table match carries its relation kind as type: "(view)", not "(table, view)" or "(table, table)".
+            if (m.column() == null) sb.append(" (").append(m.type() == null ? m.kind() : m.type()).append(')');
+            else sb.append(" (column").append(m.type() == null ? "" : ", " + m.type()).append(')');
             if (m.comment() != null) sb.append(" — ").append(m.comment());
             sb.append('\n');
         }
@@ -82,7 +82,10 @@ final class TextRendering {
             if (e.typeFilter() != null) sb.append(", needs ").append(e.typeFilter());
             sb.append("]\n");
         }
-        if (Boolean.TRUE.equals(list.truncated())) sb.append("(truncated: pass a table)\n");
+        if (list.nextCursor() != null) {
+            sb.append("(").append(list.edges().size()).append(" of ").append(list.total())
+                    .append(" edges; more: pass cursor ").append(list.nextCursor()).append(")\n");
+        }
         return sb.toString().stripTrailing();
     }
 
@@ -93,7 +96,9 @@ final class TextRendering {
         for (int i = 0; i < list.size(); i++) {
             PathInfo p = list.get(i);
             sb.append("-- path ").append(i + 1).append(": ").append(p.hops()).append(" join(s), ")
-                    .append(String.join("/", p.kinds())).append('\n').append(p.sql()).append("\n\n");
+                    .append(String.join("/", p.kinds())).append('\n');
+            if (p.notes() != null) p.notes().forEach(n -> sb.append("-- ").append(n).append('\n'));
+            sb.append(p.sql()).append("\n\n");
         }
         return sb.toString().stripTrailing();
     }
@@ -116,14 +121,8 @@ final class TextRendering {
     }
 
     static String schemaReport(dev.strata.legibility.SchemaReportResult r) {
-        StringBuilder sb = new StringBuilder(r.tablesExamined() + " table(s) examined, " + r.findings().size()
-                + " finding(s), " + r.suggestedComments().size() + " comment draft(s)");
-        if (!r.findings().isEmpty()) sb.append('\n').append(findings(r.findings()));
-        if (!r.suggestedComments().isEmpty()) {
-            sb.append("\nComment drafts (review before applying):");
-            r.suggestedComments().forEach(c -> sb.append("\n").append(c.sql()));
-        }
-        return sb.toString();
+        // Findings over existing objects have no line/column: the report renders itself (summary first).
+        return r.text();
     }
 
     static String migration(dev.strata.migration.MigrationService.Answer r) {

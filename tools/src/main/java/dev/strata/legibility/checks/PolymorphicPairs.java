@@ -30,8 +30,8 @@ public final class PolymorphicPairs implements LegibilityCheck {
             if (!inScope.contains(p.table())) continue;
             Map<String, Object> targets = new LinkedHashMap<>();
             for (PolymorphicDetector.Target t : p.targets()) {
-                targets.put(t.value(), t.table() + "." + t.column() + String.format(java.util.Locale.ROOT,
-                        " (%.1f %% of rows)", t.fraction() * 100));
+                targets.put(t.value(), t.table() + "." + t.column() + (p.source().startsWith("enum") ? ""
+                        : String.format(java.util.Locale.ROOT, " (%.1f %% of rows)", t.fraction() * 100)));
             }
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("targets", targets);

@@ -30,8 +30,11 @@ public final class PolymorphicTargetsDetector implements TableDetector {
                 m.put("column", t.column());
                 m.put("fraction", ColumnDetector.round(t.fraction()));
                 targets.add(m);
-                msg.append(' ').append(t.value()).append(" → ").append(t.table()).append('.').append(t.column())
-                        .append(" (").append(Math.round(t.fraction() * 1000) / 10.0).append(" %)");
+                msg.append(' ').append(t.value()).append(" → ").append(t.table()).append('.').append(t.column());
+                // Enum labels of an empty table name the targets but not their shares.
+                if (!pair.source().startsWith("enum")) {
+                    msg.append(" (").append(Math.round(t.fraction() * 1000) / 10.0).append(" %)");
+                }
             }
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("targets", targets);
