@@ -10,6 +10,7 @@ import dev.strata.guardrail.rules.JsonPathMissing;
 import dev.strata.guardrail.rules.LiteralNotInValues;
 import dev.strata.guardrail.rules.MultipleStatements;
 import dev.strata.guardrail.rules.NotReadOnly;
+import dev.strata.guardrail.rules.NullComparison;
 import dev.strata.guardrail.rules.PolymorphicMissingTypeFilter;
 import dev.strata.guardrail.rules.RestrictedObject;
 import dev.strata.guardrail.rules.SentinelValues;
@@ -31,7 +32,14 @@ import java.util.List;
  */
 public final class GuardRules {
 
-    public static final List<GuardRule> ALL = List.of(
+    /**
+     * Wrong-result shapes (issue 14): valid SQL that returns plausible wrong numbers, judged with the catalog and
+     * the profiles. They read JSqlParser's tree through {@link dev.strata.guardrail.shape.QueryShape}.
+     */
+    public static final List<GuardRule> WRONG_RESULT = List.of(
+            new NullComparison());
+
+    public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
             new SyntaxError(),
             new MultipleStatements(),
@@ -55,8 +63,14 @@ public final class GuardRules {
             new StringDateComparison(),
             new UnsafeCast(),
             new JsonPathMissing(),
-            new SentinelValues());
+            new SentinelValues()), WRONG_RESULT);
 
     private GuardRules() {
+    }
+
+    private static List<GuardRule> concat(List<GuardRule> a, List<GuardRule> b) {
+        List<GuardRule> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 }

@@ -34,6 +34,7 @@ public final class QueryGuard {
     private final Supplier<SchemaKnowledge> knowledge;
     private final ParseCheck parseCheck;
     private final dev.strata.profile.ProfileSource profiles;
+    private List<GuardRule> rules = GuardRules.ALL;
     private Object cachedCatalog;
     private Map<Long, Map<String, ColumnSource>> viewCache;
 
@@ -51,6 +52,13 @@ public final class QueryGuard {
         this.knowledge = knowledge;
         this.parseCheck = parseCheck;
         this.profiles = profiles;
+    }
+
+    /** The same guardrail with another rule list (benchmarks compare with and without a family of rules). */
+    public QueryGuard withRules(List<GuardRule> rules) {
+        QueryGuard copy = new QueryGuard(knowledge, parseCheck, profiles);
+        copy.rules = List.copyOf(rules);
+        return copy;
     }
 
     public Validation validate(String sql) {
@@ -84,6 +92,7 @@ public final class QueryGuard {
 
         if (!first.psqlMeta() && !first.hasErrors()) {
             Statement tree = parse(first, context);
+            context.tree(tree);
             if (tree != null && k != null) {
                 try {
                     context.model(new QueryModelBuilder(k.catalog(), first.text(), first.start(), viewCache(k))
@@ -94,7 +103,7 @@ public final class QueryGuard {
                 }
             }
         }
-        for (GuardRule rule : GuardRules.ALL) {
+        for (GuardRule rule : rules) {
             if (rule.needsModel() && context.model() == null) continue;
             try {
                 rule.check(context);

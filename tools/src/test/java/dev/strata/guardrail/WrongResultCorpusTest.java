@@ -1,0 +1,84 @@
+package dev.strata.guardrail;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The wrong-result rules on queries written the way assistants write them on the demo database, one file per rule
+ * in {@code guardrail/wrong-result/<rule-id>.sql}: each wrong query beside its correct twin. A wrong case must get
+ * exactly the rules its {@code -- expect:} line names (no other warning or error); a case without that line is a
+ * correct twin and must get no warning and no error at all.
+ */
+class WrongResultCorpusTest {
+
+    static final AtomicInteger WRONG_CAUGHT = new AtomicInteger();
+    static final AtomicInteger RIGHT_CLEAN = new AtomicInteger();
+
+    static List<CorpusCase> wrong() {
+        return all().stream().filter(c -> !c.expect().isEmpty()).toList();
+    }
+
+    static List<CorpusCase> right() {
+        return all().stream().filter(c -> c.expect().isEmpty()).toList();
+    }
+
+    static List<CorpusCase> all() {
+        List<CorpusCase> out = new ArrayList<>();
+        for (GuardRule rule : GuardRules.WRONG_RESULT) out.addAll(ofRule(rule.id()));
+        return out;
+    }
+
+    static List<CorpusCase> ofRule(String id) {
+        return CorpusCase.load("/dev/strata/guardrail/wrong-result/" + id + ".sql").stream()
+                .map(c -> new CorpusCase(id + "/" + c.name(), c.expect(), c.sql())).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("wrong")
+    void everyWrongQueryGetsExactlyItsRules(CorpusCase c) {
+        Validation v = GuardrailCorpusTest.GUARD.validate(c.sql());
+        assertThat(GuardrailCorpusTest.reported(v, true)).as("%s", c.name() + "\n" + c.sql() + "\n" + v.findings())
+                .isEqualTo(Set.copyOf(c.expect()));
+        for (Finding f : v.findings()) {
+            assertThat(f.fix()).as("fix of %s in %s", f.rule(), c.name()).isNotBlank();
+            assertThat(f.message()).as("message of %s", f.rule()).isNotBlank();
+        }
+        WRONG_CAUGHT.incrementAndGet();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("right")
+    void everyCorrectTwinIsClean(CorpusCase c) {
+        Validation v = GuardrailCorpusTest.GUARD.validate(c.sql());
+        assertThat(GuardrailCorpusTest.reported(v, true)).as("%s", c.name() + "\n" + c.sql() + "\n" + v.findings())
+                .isEmpty();
+        assertThat(v.readOnly()).isTrue();
+        RIGHT_CLEAN.incrementAndGet();
+    }
+
+    @Test
+    void everyRuleHasAtLeastSixWrongAndSixCorrectCases() {
+        for (GuardRule rule : GuardRules.WRONG_RESULT) {
+            List<CorpusCase> cases = ofRule(rule.id());
+            assertThat(cases.stream().filter(c -> c.expect().contains(rule.id())).count()).as(rule.id())
+                    .isGreaterThanOrEqualTo(6);
+            assertThat(cases.stream().filter(c -> c.expect().isEmpty()).count()).as(rule.id())
+                    .isGreaterThanOrEqualTo(6);
+        }
+    }
+
+    @AfterAll
+    static void counts() {
+        System.out.printf("wrong-result corpus: %d of %d wrong queries caught, %d of %d correct twins clean%n",
+                WRONG_CAUGHT.get(), wrong().size(), RIGHT_CLEAN.get(), right().size());
+    }
+}
