@@ -10,6 +10,7 @@ import dev.strata.guardrail.rules.JsonPathMissing;
 import dev.strata.guardrail.rules.LiteralNotInValues;
 import dev.strata.guardrail.rules.MultipleStatements;
 import dev.strata.guardrail.rules.NotReadOnly;
+import dev.strata.guardrail.rules.NotInNullable;
 import dev.strata.guardrail.rules.NullComparison;
 import dev.strata.guardrail.rules.PolymorphicMissingTypeFilter;
 import dev.strata.guardrail.rules.RestrictedObject;
@@ -37,7 +38,8 @@ public final class GuardRules {
      * the profiles. They read JSqlParser's tree through {@link dev.strata.guardrail.shape.QueryShape}.
      */
     public static final List<GuardRule> WRONG_RESULT = List.of(
-            new NullComparison());
+            new NullComparison(),
+            new NotInNullable());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
