@@ -7,6 +7,7 @@ import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
 import dev.strata.guardrail.rules.JsonPathMissing;
+import dev.strata.guardrail.rules.LeftJoinFiltered;
 import dev.strata.guardrail.rules.LiteralNotInValues;
 import dev.strata.guardrail.rules.MultipleStatements;
 import dev.strata.guardrail.rules.NotReadOnly;
@@ -39,7 +40,8 @@ public final class GuardRules {
      */
     public static final List<GuardRule> WRONG_RESULT = List.of(
             new NullComparison(),
-            new NotInNullable());
+            new NotInNullable(),
+            new LeftJoinFiltered());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands

@@ -32,6 +32,16 @@ public final class Item {
         return alias != null ? alias : name;
     }
 
+    /** The relation's or CTE's own name (not the alias). */
+    public String name() {
+        return name;
+    }
+
+    /** How findings name the item: {@code schema.table}, or the CTE's / subquery's name. */
+    public String displayName() {
+        return relation != null ? relation.qualifiedName() : name;
+    }
+
     public String alias() {
         return alias;
     }
