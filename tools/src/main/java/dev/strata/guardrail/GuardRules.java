@@ -3,6 +3,7 @@ package dev.strata.guardrail;
 import dev.strata.guardrail.rules.AmbiguousColumn;
 import dev.strata.guardrail.rules.BareIdJoin;
 import dev.strata.guardrail.rules.CartesianJoin;
+import dev.strata.guardrail.rules.CountStarLeftJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
@@ -41,7 +42,8 @@ public final class GuardRules {
     public static final List<GuardRule> WRONG_RESULT = List.of(
             new NullComparison(),
             new NotInNullable(),
-            new LeftJoinFiltered());
+            new LeftJoinFiltered(),
+            new CountStarLeftJoin());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
