@@ -3,6 +3,7 @@ package dev.strata.guardrail;
 import dev.strata.guardrail.rules.AmbiguousColumn;
 import dev.strata.guardrail.rules.BareIdJoin;
 import dev.strata.guardrail.rules.CartesianJoin;
+import dev.strata.guardrail.rules.ContradictoryCondition;
 import dev.strata.guardrail.rules.CountStarLeftJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.FkTargetMismatch;
@@ -43,7 +44,8 @@ public final class GuardRules {
             new NullComparison(),
             new NotInNullable(),
             new LeftJoinFiltered(),
-            new CountStarLeftJoin());
+            new CountStarLeftJoin(),
+            new ContradictoryCondition());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
