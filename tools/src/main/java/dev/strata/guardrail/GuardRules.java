@@ -26,6 +26,7 @@ import dev.strata.guardrail.rules.UnknownTable;
 import dev.strata.guardrail.rules.UnrelatedJoin;
 import dev.strata.guardrail.rules.UnsafeCast;
 import dev.strata.guardrail.rules.UnsupportedSyntax;
+import dev.strata.guardrail.rules.WildcardInEquality;
 
 import java.util.List;
 
@@ -45,7 +46,8 @@ public final class GuardRules {
             new NotInNullable(),
             new LeftJoinFiltered(),
             new CountStarLeftJoin(),
-            new ContradictoryCondition());
+            new ContradictoryCondition(),
+            new WildcardInEquality());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
