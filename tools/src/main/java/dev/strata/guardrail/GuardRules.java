@@ -7,6 +7,7 @@ import dev.strata.guardrail.rules.ContradictoryCondition;
 import dev.strata.guardrail.rules.CountStarLeftJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.FkTargetMismatch;
+import dev.strata.guardrail.rules.IntegerDivision;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
 import dev.strata.guardrail.rules.JsonPathMissing;
 import dev.strata.guardrail.rules.LeftJoinFiltered;
@@ -47,7 +48,8 @@ public final class GuardRules {
             new LeftJoinFiltered(),
             new CountStarLeftJoin(),
             new ContradictoryCondition(),
-            new WildcardInEquality());
+            new WildcardInEquality(),
+            new IntegerDivision());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands

@@ -75,17 +75,28 @@ public final class QueryShape {
         return d;
     }
 
-    /** Where the expression starts in the whole input (0-based). */
+    /**
+     * Where the expression starts in the whole input (0-based): its own token when the parser kept one, else the
+     * leftmost token of anything inside it (JSqlParser keeps tokens for columns, functions and some operators).
+     */
     public int offset(Expression e) {
-        if (e != null && e.getASTNode() != null && e.getASTNode().jjtGetFirstToken() != null) {
-            return base + Math.max(0, e.getASTNode().jjtGetFirstToken().absoluteBegin - 1);
+        if (e == null) return base;
+        int own = begin(e);
+        if (own >= 0) return base + own;
+        int[] min = {Integer.MAX_VALUE};
+        Sql.walk(e, x -> {
+            int b = begin(x);
+            if (b >= 0 && b < min[0]) min[0] = b;
+        });
+        return min[0] == Integer.MAX_VALUE ? base : base + min[0];
+    }
+
+    private static int begin(Object node) {
+        if (node instanceof net.sf.jsqlparser.parser.ASTNodeAccess a && a.getASTNode() != null
+                && a.getASTNode().jjtGetFirstToken() != null) {
+            return Math.max(0, a.getASTNode().jjtGetFirstToken().absoluteBegin - 1);
         }
-        if (e != null) {
-            for (Column c : Sql.columns(e)) {
-                if (c.getASTNode() != null) return base + Math.max(0, c.getASTNode().jjtGetFirstToken().absoluteBegin - 1);
-            }
-        }
-        return base;
+        return -1;
     }
 
     // ------------------------------------------------------------------ building
@@ -260,10 +271,7 @@ public final class QueryShape {
     }
 
     private int offset(Object node) {
-        if (node instanceof net.sf.jsqlparser.parser.ASTNodeAccess a && a.getASTNode() != null
-                && a.getASTNode().jjtGetFirstToken() != null) {
-            return base + Math.max(0, a.getASTNode().jjtGetFirstToken().absoluteBegin - 1);
-        }
-        return base;
+        int b = begin(node);
+        return b < 0 ? base : base + b;
     }
 }
