@@ -6,6 +6,7 @@ import dev.strata.guardrail.rules.CartesianJoin;
 import dev.strata.guardrail.rules.ContradictoryCondition;
 import dev.strata.guardrail.rules.CountStarLeftJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
+import dev.strata.guardrail.rules.DateUpperBound;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.IntegerDivision;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
@@ -49,7 +50,8 @@ public final class GuardRules {
             new CountStarLeftJoin(),
             new ContradictoryCondition(),
             new WildcardInEquality(),
-            new IntegerDivision());
+            new IntegerDivision(),
+            new DateUpperBound());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
