@@ -76,6 +76,15 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes a connection that may be out of step with its server (a driver failure mid-protocol, an I/O error)
+     * and removes it from the pool instead of returning it: the next borrower would read the leftovers of the
+     * failed exchange. Call it instead of {@code close()}.
+     */
+    public void evict(Connection connection) {
+        pool.evictConnection(connection);
+    }
+
     /** Runs work with JDBI, translating connection failures. SQL errors of the work itself pass through. */
     public <T> T withHandle(org.jdbi.v3.core.HandleCallback<T, RuntimeException> callback) {
         try {

@@ -1,20 +1,49 @@
 package dev.strata.guardrail;
 
 import dev.strata.db.Database;
+import dev.strata.query.PgProtocol;
+import dev.strata.sql.SqlLexer.Token;
+import dev.strata.sql.SqlStatement;
+import dev.strata.sql.StatementClassifier;
+import dev.strata.sql.StatementKind;
+import dev.strata.sql.StatementSplitter;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * PostgreSQL's own parser, through the extended protocol's Parse and Describe: the statement is analysed, never
- * executed, inside a read-only transaction that is rolled back. Only asked for the few statements Strata's parser
- * cannot read, and only once the lexer has proved there is exactly one statement.
+ * PostgreSQL's own parser and analyser, asked with {@code PREPARE strata_parse_check AS <statement>} in a READ
+ * ONLY transaction that is rolled back: PostgreSQL parses the statement, resolves its names and types, infers the
+ * types of {@code $n} parameters, and runs nothing. Asked only for the statements Strata's parser cannot read, and
+ * only once Strata's lexer has proved there is exactly one statement.
+ *
+ * <p>Why {@code PREPARE} through a plain statement, and not the driver's {@code prepareStatement}: the driver
+ * rewrites every {@code ?} (the jsonb operator) into a placeholder, and describing a statement with {@code $1}
+ * parameters it did not create makes it throw halfway through the protocol exchange, leaving the connection out of
+ * step for every later statement. A plain statement with escape processing off is sent as written (checked with
+ * the driver's own parser, {@link PgProtocol#sentWhole}), its errors are ordinary error responses, and a
+ * connection that fails any other way is evicted from the pool, never reused.
+ *
+ * <p>{@code PREPARE} accepts SELECT, VALUES, TABLE, WITH, INSERT, UPDATE, DELETE and MERGE; {@code EXPLAIN} is
+ * checked through the statement it explains. Other statements are not asked about (empty verdict): a PREPARE
+ * error would be about PREPARE, not about them.
  */
 public final class PgParseCheck implements ParseCheck {
+
+    static final String NAME = "strata_parse_check";
+    private static final String PREFIX = "PREPARE " + NAME + " AS ";
+    private static final Set<StatementKind> PREPARABLE = Set.of(StatementKind.SELECT, StatementKind.VALUES,
+            StatementKind.TABLE, StatementKind.WITH, StatementKind.INSERT, StatementKind.UPDATE,
+            StatementKind.DELETE, StatementKind.MERGE);
+    /** Parse analysis is quick; a lock held on a table it opens must not make validation wait. */
+    private static final String LIMITS = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = 3000; "
+            + "SET LOCAL lock_timeout = 1000";
 
     private final Database database;
 
@@ -23,33 +52,98 @@ public final class PgParseCheck implements ParseCheck {
     }
 
     @Override
-    public Optional<Error> check(String statement) {
-        try (Connection c = database.connection()) {
+    public Optional<Verdict> check(String statement) {
+        List<SqlStatement> statements = StatementSplitter.split(statement);
+        if (statements.size() != 1 || statements.get(0).hasErrors() || statements.get(0).psqlMeta()) {
+            return Optional.empty();
+        }
+        SqlStatement only = statements.get(0);
+        int from = preparableStart(only);
+        if (from < 0) return Optional.empty();
+        // Positions PostgreSQL reports count from the start of what was sent; map them back to the statement.
+        String body = only.text().substring(from - only.start());
+        int shift = from - PREFIX.length();
+        String sent = PREFIX + body;
+        if (!PgProtocol.sentWhole(sent)) return Optional.empty();
+        return Optional.of(ask(sent, shift));
+    }
+
+    private Verdict ask(String sent, int shift) {
+        Connection c = database.connection();
+        boolean outOfStep = false;
+        try {
             c.setAutoCommit(false);
-            try {
-                c.setReadOnly(true);
-                try (PreparedStatement ps = c.prepareStatement(statement)) {
-                    ps.getMetaData();
-                    ps.getParameterMetaData();
+            try (Statement st = c.createStatement()) {
+                st.setEscapeProcessing(false);
+                st.execute(LIMITS);
+                try {
+                    st.execute(sent);
+                } catch (SQLException e) {
+                    if (!PgProtocol.isStatementError(e) || "42P05".equals(e.getSQLState())) throw e;
+                    return rejected((PSQLException) e, shift);
                 }
-                return Optional.empty();
-            } catch (PSQLException e) {
-                ServerErrorMessage server = e.getServerErrorMessage();
-                String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
-                int position = server == null ? 0 : server.getPosition();
-                return Optional.of(new Error(message + (e.getSQLState() == null ? "" : " (SQLSTATE "
-                        + e.getSQLState() + ")"), position));
-            } finally {
+                st.execute("DEALLOCATE " + NAME);
+                return Verdict.ACCEPTED;
+            }
+        } catch (SQLException | RuntimeException e) {
+            outOfStep = PgProtocol.mayBeOutOfStep(e) || "42P05".equals(e instanceof SQLException s ? s.getSQLState()
+                    : null);
+            throw new IllegalStateException("PostgreSQL could not be asked: " + Database.rootMessage(e), e);
+        } finally {
+            if (!outOfStep) {
                 try {
                     c.rollback();
-                    c.setReadOnly(false);
                     c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the pool replaces a broken connection
+                } catch (SQLException | RuntimeException e) {
+                    outOfStep = true;
                 }
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL could not be asked: " + Database.rootMessage(e), e);
+            if (outOfStep) {
+                database.evict(c);
+            } else {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // returned to the pool or already gone: nothing to do either way
+                }
+            }
         }
+    }
+
+    private static Verdict rejected(PSQLException e, int shift) {
+        ServerErrorMessage server = e.getServerErrorMessage();
+        String message = server.getMessage() != null ? server.getMessage() : e.getMessage();
+        int position = server.getPosition() > 0 ? Math.max(1, server.getPosition() + shift) : 0;
+        return Verdict.rejected(message, e.getSQLState(), position);
+    }
+
+    /**
+     * Offset (in the whole input) where the preparable statement starts: the statement itself, or the one an
+     * EXPLAIN explains; -1 when there is none.
+     */
+    static int preparableStart(SqlStatement statement) {
+        StatementClassifier.Classification c = StatementClassifier.classify(statement);
+        if (PREPARABLE.contains(c.kind())) return statement.start();
+        // Unknown first words go to PostgreSQL too: its "syntax error at or near" is the honest answer, except
+        // for REASSIGN OWNED, the one statement without a kind of its own in Strata's classifier.
+        if (c.kind() == StatementKind.UNKNOWN) {
+            return statement.firstToken().isWord("reassign") ? -1 : statement.start();
+        }
+        if (c.kind() != StatementKind.EXPLAIN) return -1;
+        List<Token> t = statement.tokens();
+        int i = 1;
+        if (i < t.size() && t.get(i).isSymbol("(") && !(i + 1 < t.size()
+                && t.get(i + 1).isAnyWord("select", "values", "table", "with"))) {
+            int depth = 0;
+            for (; i < t.size(); i++) {
+                if (t.get(i).isSymbol("(")) depth++;
+                else if (t.get(i).isSymbol(")") && --depth == 0) break;
+            }
+            i++;
+        } else {
+            while (i < t.size() && t.get(i).isAnyWord("analyze", "analyse", "verbose")) i++;
+        }
+        if (i >= t.size() || c.target() == null || !PREPARABLE.contains(c.target().kind())) return -1;
+        return t.get(i).start();
     }
 }

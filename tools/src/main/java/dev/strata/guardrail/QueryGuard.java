@@ -98,8 +98,8 @@ public final class QueryGuard {
                     context.model(new QueryModelBuilder(k.catalog(), first.text(), first.start(), viewCache(k))
                             .build(tree));
                 } catch (RuntimeException | StackOverflowError e) {
-                    context.parseOutcome(new ParseOutcome("the statement's structure could not be resolved ("
-                            + e.getClass().getSimpleName() + ")", null, true, first.start()));
+                    context.parseOutcome(ParseOutcome.unparsed("the statement's structure could not be resolved ("
+                            + e.getClass().getSimpleName() + ")", ParseOutcome.Postgres.NOT_ASKABLE, first.start()));
                 }
             }
         }
@@ -156,18 +156,24 @@ public final class QueryGuard {
         } catch (ParseException | RuntimeException | StackOverflowError e) {
             int offset = statement.start() + offsetOf(e, body);
             String message = firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            ParseOutcome.Postgres postgres = ParseOutcome.Postgres.UNAVAILABLE;
             if (parseCheck != null) {
                 try {
-                    Optional<ParseCheck.Error> pg = parseCheck.check(body);
-                    int pgOffset = pg.map(x -> statement.start() + Math.max(0, x.position() - 1)).orElse(offset);
-                    context.parseOutcome(new ParseOutcome(message, pg.map(ParseCheck.Error::message).orElse(null),
-                            true, pgOffset));
-                    return null;
+                    Optional<ParseCheck.Verdict> pg = parseCheck.check(body);
+                    if (pg.isPresent() && !pg.get().accepted()) {
+                        ParseCheck.Verdict v = pg.get();
+                        int pgOffset = v.position() > 0 ? statement.start() + v.position() - 1 : offset;
+                        context.parseOutcome(new ParseOutcome(message, ParseOutcome.Postgres.REJECTED, v.message()
+                                + (v.sqlState() == null ? "" : " (SQLSTATE " + v.sqlState() + ")"), v.sqlState(),
+                                pgOffset));
+                        return null;
+                    }
+                    postgres = pg.isPresent() ? ParseOutcome.Postgres.ACCEPTED : ParseOutcome.Postgres.NOT_ASKABLE;
                 } catch (RuntimeException unavailable) {
                     // No database right now: judge on Strata's parser alone.
                 }
             }
-            context.parseOutcome(new ParseOutcome(message, null, false, offset));
+            context.parseOutcome(ParseOutcome.unparsed(message, postgres, offset));
             return null;
         }
     }

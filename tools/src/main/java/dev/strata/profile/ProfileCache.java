@@ -28,7 +28,10 @@ public final class ProfileCache implements ProfileSource {
     static final Duration CHECK_EVERY = Duration.ofSeconds(10);
     static final Duration STATS_TTL = Duration.ofMinutes(5);
 
+    static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
     private Duration checkEvery = CHECK_EVERY;
+    private Duration retryAfter = RETRY_AFTER;
 
     private record Entry(TableProfile profile, boolean statsOnly, Integer sampleRows, long checkedAt, Relation relation) {
     }
@@ -39,6 +42,8 @@ public final class ProfileCache implements ProfileSource {
     private final Map<String, Entry> tables = new ConcurrentHashMap<>();
     private final Map<String, Entry> columns = new ConcurrentHashMap<>();
     private final Map<String, Entry> statsOnly = new ConcurrentHashMap<>();
+    /** When a table's pg_stats read last failed (System.nanoTime), until a read succeeds. */
+    private final Map<String, Long> failedReads = new ConcurrentHashMap<>();
 
     /** @param graph the current relationship graph (polymorphic targets in table findings); may supply null */
     public ProfileCache(Database database, ProfileOptions options, Supplier<RelationshipGraph> graph) {
@@ -57,6 +62,7 @@ public final class ProfileCache implements ProfileSource {
         Entry e = tables.get(key);
         if (!refresh && e != null && sameRows(e, sampleRows) && fresh(key, e, tables)) return e.profile();
         TableProfile p = profiler.profile(r, graph.get(), null, sampleRows, false, null, progress);
+        if (statsReadFailed(p)) return p;
         tables.put(key, new Entry(p, false, sampleRows, System.nanoTime(), r));
         statsOnly.remove(key);
         columns.keySet().removeIf(k -> k.startsWith(key + "\u0000"));
@@ -77,7 +83,7 @@ public final class ProfileCache implements ProfileSource {
             return e.profile().columns().get(0);
         }
         TableProfile p = profiler.profile(r, graph.get(), List.of(column), sampleRows, false, null, Profiler.Progress.NONE);
-        columns.put(key, new Entry(p, false, sampleRows, System.nanoTime(), r));
+        if (!statsReadFailed(p)) columns.put(key, new Entry(p, false, sampleRows, System.nanoTime(), r));
         return withTableNotes(p.columns().get(0), p);
     }
 
@@ -101,12 +107,34 @@ public final class ProfileCache implements ProfileSource {
         Entry s = statsOnly.get(key);
         // pg_stats changes only when the table is analysed: reread it now and then, not per validation.
         if (s == null || System.nanoTime() - s.checkedAt() > STATS_TTL.toNanos()) {
+            Long failed = failedReads.get(key);
+            // A read that just failed is not retried on every validation, nor remembered as "no statistics".
+            if (failed != null && System.nanoTime() - failed < retryAfter.toNanos()) return Optional.empty();
             TableProfile p = profiler.profile(r, graph.get(), null, null, true, profiler.options().guardBudget(),
                     Profiler.Progress.NONE);
+            if (statsReadFailed(p)) {
+                failedReads.put(key, System.nanoTime());
+                return Optional.empty();
+            }
+            failedReads.remove(key);
             s = new Entry(p, true, null, System.nanoTime(), r);
             statsOnly.put(key, s);
         }
         return s.profile().column(column);
+    }
+
+    /**
+     * Whether the profile's {@code pg_stats} read failed (a timeout, a lost connection): such a profile is answered
+     * once but never cached, since it would say "no statistics" about a table that may well have them.
+     */
+    static boolean statsReadFailed(TableProfile p) {
+        return p.partial().stream().anyMatch(n -> n.startsWith(Profiler.STATS_READ_FAILED));
+    }
+
+    /** How long the guardrail leaves a table alone after its pg_stats read failed (tests shorten it). */
+    ProfileCache retryAfter(Duration d) {
+        this.retryAfter = d;
+        return this;
     }
 
     /** How often the write counter is looked at (tests shorten it). */

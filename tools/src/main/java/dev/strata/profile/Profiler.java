@@ -85,6 +85,9 @@ public final class Profiler {
         int truncated;
     }
 
+    /** How a profile says its pg_stats read failed (the cache must not keep it as "no statistics"). */
+    static final String STATS_READ_FAILED = "pg_stats could not be read";
+
     record Sample(Map<String, ColumnValues> columns, int rows, boolean exact, String method, List<String> notes) {
     }
 
@@ -116,7 +119,7 @@ public final class Profiler {
             stats = s;
             modifications = (Long) read[1];
         } catch (SQLException | RuntimeException e) {
-            partial.add("pg_stats could not be read (" + reason(e) + ")");
+            partial.add(STATS_READ_FAILED + " (" + reason(e) + ")");
         }
         if (stats.isEmpty() && partial.isEmpty()) partial.add("pg_stats has no figures (the table was never analysed)");
 

@@ -123,11 +123,17 @@ public final class ExplainAnalyzer {
     }
 
     private String plan(Connection c, String sql) throws SQLException {
+        // The newline keeps a trailing line comment of the statement from swallowing anything.
+        String explain = "EXPLAIN (FORMAT JSON, VERBOSE) " + sql + "\n";
+        if (!PgProtocol.sentWhole(explain)) {
+            throw new ToolException("the statement cannot be sent to PostgreSQL as one statement; send one query");
+        }
         try (Statement st = c.createStatement()) {
+            // Sent as written: no JDBC escape processing.
+            st.setEscapeProcessing(false);
             // Client-side backstop in case the server-side timeout cannot fire (a stuck network).
             st.setQueryTimeout((int) Math.max(1, statementTimeout.toSeconds() + 2));
-            // The newline keeps a trailing line comment of the statement from swallowing anything.
-            try (ResultSet rs = st.executeQuery("EXPLAIN (FORMAT JSON, VERBOSE) " + sql + "\n")) {
+            try (ResultSet rs = st.executeQuery(explain)) {
                 if (!rs.next()) throw new ToolException("PostgreSQL returned no plan for the statement");
                 return rs.getString(1);
             }

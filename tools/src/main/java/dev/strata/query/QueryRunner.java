@@ -114,9 +114,19 @@ public final class QueryRunner {
         }
     }
 
-    /** Column names and types without executing: the driver's Describe of an unnamed prepared statement. */
+    /**
+     * Column names and types without executing: the driver's Describe of an unnamed prepared statement (nothing is
+     * planned or run). Only for statements the driver can describe safely: a jsonb {@code ?} is escaped so it is
+     * not taken for a placeholder, and a statement with {@code $n} parameters is refused, since describing
+     * parameters the driver did not create makes it fail mid-protocol.
+     */
     private static List<QueryResult.ResultColumn> describe(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        String prepared = PgProtocol.forPrepare(sql);
+        if (prepared == null) {
+            throw new ToolException("the statement has $n parameters or cannot be sent as one statement; run_query "
+                    + "runs one complete query: write literal values in place of the parameters");
+        }
+        try (PreparedStatement ps = c.prepareStatement(prepared)) {
             ResultSetMetaData md = ps.getMetaData();
             if (md == null) throw new ToolException("the statement returns no rows; run_query runs queries only");
             List<QueryResult.ResultColumn> out = new ArrayList<>(md.getColumnCount());
@@ -185,7 +195,11 @@ public final class QueryRunner {
         String truncated = null;
         int cut = 0;
         long bytes = 0;
+        if (!PgProtocol.sentWhole(wrapped)) {
+            throw new ToolException("the statement cannot be sent to PostgreSQL as one statement; send one query");
+        }
         try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
             st.setFetchSize(FETCH_SIZE);
             // Client-side backstop in case the server-side timeout cannot fire (a stuck network).
             st.setQueryTimeout((int) Math.max(1, limits.statementTimeout().toSeconds() + 2));

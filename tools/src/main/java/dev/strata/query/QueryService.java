@@ -60,6 +60,11 @@ public final class QueryService {
         if (blocked) {
             return new Refused("refused: the statement has error findings", v);
         }
+        String parameter = firstParameter(sql);
+        if (parameter != null) {
+            return new Refused("refused: the statement has the parameter " + parameter + " and run_query has no "
+                    + "value to bind to it; write the value into the statement as a literal", v);
+        }
         QueryLimits effective = maxRows == null ? limits : limits.withMaxRows(Math.min(maxRows, limits.maxRows()));
         if (!v.readOnly()) {
             if (!allowWrites) return new Refused("refused: the statement is not read-only", v);
@@ -73,7 +78,20 @@ public final class QueryService {
         Validation v = guard.validate(sql);
         if (!v.ok()) return new Refused("refused: the statement has error findings", v);
         if (!v.readOnly()) return new Refused("refused: explain_query explains read-only statements only", v);
+        String parameter = firstParameter(sql);
+        if (parameter != null) {
+            return new Refused("refused: the statement has the parameter " + parameter + "; write a literal value "
+                    + "in its place to see the plan", v);
+        }
         return new Explained(explainer.explain(sql), v.findings());
+    }
+
+    /** The first {@code $n} parameter of the statement, or null: statements with parameters cannot run as they are. */
+    private static String firstParameter(String sql) {
+        for (dev.strata.sql.SqlLexer.Token t : dev.strata.sql.SqlLexer.tokenize(sql)) {
+            if (t.kind() == dev.strata.sql.SqlLexer.TokenKind.PARAM) return t.text();
+        }
+        return null;
     }
 
     public record Explained(ExplainResult plan, List<Finding> findings) implements Outcome {

@@ -24,25 +24,35 @@ public final class ReadOnlyTransaction {
 
     public static <T> T run(Database database, Duration statementTimeout, Duration lockTimeout, Work<T> work)
             throws SQLException {
-        try (Connection c = database.connection()) {
+        Connection c = database.connection();
+        boolean outOfStep = false;
+        try {
             c.setAutoCommit(false);
-            try {
-                try (Statement st = c.createStatement()) {
-                    st.execute("SET TRANSACTION READ ONLY");
-                    st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
-                    st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
-                    st.execute("SET LOCAL idle_in_transaction_session_timeout = " + (statementTimeout.toMillis() + 5000));
-                }
-                return work.run(c);
-            } finally {
-                // Never let a failed rollback (the pool may already have discarded a broken connection) hide the
-                // error that matters.
+            try (Statement st = c.createStatement()) {
+                st.execute("SET TRANSACTION READ ONLY");
+                st.execute("SET LOCAL statement_timeout = " + statementTimeout.toMillis());
+                st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
+                st.execute("SET LOCAL idle_in_transaction_session_timeout = " + (statementTimeout.toMillis() + 5000));
+            }
+            return work.run(c);
+        } catch (SQLException | RuntimeException | Error e) {
+            outOfStep = PgProtocol.mayBeOutOfStep(e);
+            throw e;
+        } finally {
+            // Never let a failed rollback hide the error that matters; a connection that failed mid-protocol, or
+            // cannot roll back, is evicted so that no later statement reads what it left behind.
+            if (!outOfStep) {
                 try {
                     c.rollback();
                     c.setAutoCommit(true);
-                } catch (SQLException ignored) {
-                    // the connection is gone; the pool replaces it
+                } catch (SQLException | RuntimeException e) {
+                    outOfStep = true;
                 }
+            }
+            if (outOfStep) {
+                database.evict(c);
+            } else {
+                c.close();
             }
         }
     }

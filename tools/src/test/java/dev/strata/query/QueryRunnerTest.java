@@ -30,6 +30,21 @@ class QueryRunnerTest {
     }
 
     @Test
+    void jsonbQuestionMarkOperatorsAreOperatorsNotPlaceholders() {
+        QueryResult r = runner.run("SELECT '{\"a\": 1}'::jsonb ? 'a' AS has_a, '{\"a\": 1}'::jsonb ?| array['b'] AS "
+                + "any_b, '{\"a\": 1}'::jsonb ?& array['a'] AS all_a, '{\"a\": 1}'::jsonb @? '$.a' AS path, "
+                + "'?' AS literal -- a ? in a comment", limits);
+        assertThat(r.rows()).containsExactly(List.of(true, false, true, true, "?"));
+    }
+
+    @Test
+    void parametersAreRefusedWithoutTouchingTheConnection() {
+        assertThatThrownBy(() -> runner.run("SELECT id FROM orders WHERE id = $1", limits))
+                .isInstanceOf(ToolException.class).hasMessageContaining("parameters");
+        assertThat(runner.run("SELECT 1", limits).rowCount()).as("still serving").isEqualTo(1);
+    }
+
+    @Test
     void duplicateColumnNamesSurviveTheWrapping() {
         QueryResult r = runner.run("SELECT o.id, u.id FROM orders o JOIN users u ON u.id = o.user_id LIMIT 1", limits);
         assertThat(r.columns()).extracting(QueryResult.ResultColumn::name).containsExactly("id", "id");

@@ -33,6 +33,16 @@ class QueryServiceTest {
     }
 
     @Test
+    void aStatementWithParametersIsRefusedWithAnActionableReason() {
+        QueryService service = new QueryService(DemoKnowledge::get, DemoKnowledge.database(), QueryLimits.defaults(),
+                false);
+        QueryService.Outcome outcome = service.run("SELECT email FROM users WHERE id = $1", null);
+        assertThat(outcome).isInstanceOf(QueryService.Refused.class);
+        assertThat(((QueryService.Refused) outcome).reason()).contains("$1").contains("literal");
+        assertThat(service.explain("SELECT email FROM users WHERE id = $1")).isInstanceOf(QueryService.Refused.class);
+    }
+
+    @Test
     void explainRefusesWhatRunQueryRefuses() {
         QueryService service = new QueryService(DemoKnowledge::get, DemoKnowledge.database(), QueryLimits.defaults(),
                 false);

@@ -76,10 +76,10 @@ public final class SyntaxError extends TokenRule {
             if (otherDialect(context, statement)) return;
         }
         ParseOutcome outcome = context.parseOutcome();
-        if (outcome != null && outcome.postgresError() != null) {
+        if (outcome != null && outcome.rejectedByPostgres()) {
             context.reportAt(this, "PostgreSQL cannot parse the statement: " + outcome.postgresError(),
                     outcome.errorOffset(), "fix the syntax at the position given");
-        } else if (outcome != null && !outcome.parsed() && !outcome.postgresChecked()) {
+        } else if (outcome != null && !outcome.parsed() && outcome.postgres() == ParseOutcome.Postgres.UNAVAILABLE) {
             context.reportAt(this, "the statement does not parse: " + outcome.parserError(), outcome.errorOffset(),
                     "fix the syntax at the position given");
         }

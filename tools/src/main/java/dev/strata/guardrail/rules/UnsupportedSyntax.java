@@ -24,11 +24,14 @@ public final class UnsupportedSyntax extends TokenRule {
     @Override
     public void check(GuardContext context) {
         ParseOutcome outcome = context.parseOutcome();
-        if (outcome == null || outcome.parsed() || !outcome.postgresChecked() || outcome.postgresError() != null) {
-            return;
+        if (outcome == null || outcome.parsed()) return;
+        if (outcome.postgres() == ParseOutcome.Postgres.ACCEPTED) {
+            context.reportAt(this, "PostgreSQL accepts this statement but Strata cannot analyse it ("
+                            + outcome.parserError() + "), so it cannot check names, joins and filters",
+                    outcome.errorOffset(), "rewrite the construct at this position in plainer SQL (a CTE or subquery)");
+        } else if (outcome.postgres() == ParseOutcome.Postgres.NOT_ASKABLE) {
+            context.reportAt(this, "Strata cannot analyse this statement (" + outcome.parserError() + ")",
+                    outcome.errorOffset(), "rewrite the construct at this position in plainer SQL");
         }
-        context.reportAt(this, "PostgreSQL accepts this statement but Strata cannot analyse it ("
-                        + outcome.parserError() + "), so it cannot check names, joins and filters",
-                outcome.errorOffset(), "rewrite the construct at this position in plainer SQL (a CTE or subquery)");
     }
 }
