@@ -1,6 +1,7 @@
 package dev.strata.guardrail;
 
 import dev.strata.guardrail.rules.AmbiguousColumn;
+import dev.strata.guardrail.rules.AndOrPrecedence;
 import dev.strata.guardrail.rules.BareIdJoin;
 import dev.strata.guardrail.rules.CartesianJoin;
 import dev.strata.guardrail.rules.ContradictoryCondition;
@@ -51,7 +52,8 @@ public final class GuardRules {
             new ContradictoryCondition(),
             new WildcardInEquality(),
             new IntegerDivision(),
-            new DateUpperBound());
+            new DateUpperBound(),
+            new AndOrPrecedence());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
