@@ -8,6 +8,7 @@ import dev.strata.guardrail.rules.ContradictoryCondition;
 import dev.strata.guardrail.rules.CountStarLeftJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.DateUpperBound;
+import dev.strata.guardrail.rules.DistinctOnOrder;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.IntegerDivision;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
@@ -53,7 +54,8 @@ public final class GuardRules {
             new WildcardInEquality(),
             new IntegerDivision(),
             new DateUpperBound(),
-            new AndOrPrecedence());
+            new AndOrPrecedence(),
+            new DistinctOnOrder());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
