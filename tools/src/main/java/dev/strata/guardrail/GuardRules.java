@@ -26,6 +26,7 @@ import dev.strata.guardrail.rules.SoftDeleteNotFiltered;
 import dev.strata.guardrail.rules.StringDateComparison;
 import dev.strata.guardrail.rules.SyntaxError;
 import dev.strata.guardrail.rules.UnknownColumn;
+import dev.strata.guardrail.rules.UnionDropsDuplicates;
 import dev.strata.guardrail.rules.UnknownTable;
 import dev.strata.guardrail.rules.UnrelatedJoin;
 import dev.strata.guardrail.rules.UnsafeCast;
@@ -55,7 +56,8 @@ public final class GuardRules {
             new IntegerDivision(),
             new DateUpperBound(),
             new AndOrPrecedence(),
-            new DistinctOnOrder());
+            new DistinctOnOrder(),
+            new UnionDropsDuplicates());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
