@@ -14,6 +14,7 @@ import dev.strata.guardrail.rules.IntegerDivision;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
 import dev.strata.guardrail.rules.JsonPathMissing;
 import dev.strata.guardrail.rules.LeftJoinFiltered;
+import dev.strata.guardrail.rules.LiteralHasVariants;
 import dev.strata.guardrail.rules.LiteralNotInValues;
 import dev.strata.guardrail.rules.MultipleStatements;
 import dev.strata.guardrail.rules.NotReadOnly;
@@ -57,7 +58,8 @@ public final class GuardRules {
             new DateUpperBound(),
             new AndOrPrecedence(),
             new DistinctOnOrder(),
-            new UnionDropsDuplicates());
+            new UnionDropsDuplicates(),
+            new LiteralHasVariants());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands
