@@ -9,6 +9,7 @@ import dev.strata.guardrail.rules.CountStarLeftJoin;
 import dev.strata.guardrail.rules.DangerousFunction;
 import dev.strata.guardrail.rules.DateUpperBound;
 import dev.strata.guardrail.rules.DistinctOnOrder;
+import dev.strata.guardrail.rules.FanoutAggregate;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.IntegerDivision;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
@@ -59,7 +60,8 @@ public final class GuardRules {
             new AndOrPrecedence(),
             new DistinctOnOrder(),
             new UnionDropsDuplicates(),
-            new LiteralHasVariants());
+            new LiteralHasVariants(),
+            new FanoutAggregate());
 
     public static final List<GuardRule> ALL = concat(List.of(
             // tokens: work without a database, and on statements no parser understands

@@ -3,6 +3,7 @@ package dev.strata.guardrail.rules;
 import dev.strata.guardrail.GuardContext;
 import dev.strata.guardrail.RuleBase;
 import dev.strata.guardrail.Severity;
+import dev.strata.guardrail.shape.Fixed;
 import dev.strata.guardrail.shape.Item;
 import dev.strata.guardrail.shape.Keys;
 import dev.strata.guardrail.shape.Link;
@@ -17,10 +18,8 @@ import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +65,7 @@ public final class DistinctOnOrder extends RuleBase {
             for (Expression g : s.groupBy()) if (!keyTexts.contains(Sql.key(g))) within = false;
             if (within) return;
         }
-        Set<Item> fixed = fixedItems(s, keys);
+        Fixed fixed = Fixed.of(s, keys, Link.of(s));
         Item loose = null;
         List<String> arbitrary = new ArrayList<>();
         for (SelectItem<?> item : s.select().getSelectItems()) {
@@ -76,7 +75,7 @@ public final class DistinctOnOrder extends RuleBase {
             if (text.equals("*") || text.endsWith(".*")) {
                 for (Item it : s.items()) {
                     boolean named = text.equals("*") || Sql.fold(text.substring(0, text.length() - 2)).equals(it.exposedName());
-                    if (named && !fixed.contains(it)) {
+                    if (named && !fixed.whole(it)) {
                         arbitrary.add(text);
                         if (loose == null) loose = it;
                     }
@@ -89,7 +88,7 @@ public final class DistinctOnOrder extends RuleBase {
             }
             for (var c : Sql.columns(e)) {
                 Resolved r = s.resolve(c);
-                if (r == null || !s.owns(r.item()) || fixed.contains(r.item())) continue;
+                if (r == null || !s.owns(r.item()) || fixed.whole(r.item())) continue;
                 arbitrary.add(item.toString());
                 if (loose == null) loose = r.item();
                 break;
@@ -112,47 +111,6 @@ public final class DistinctOnOrder extends RuleBase {
                         : "ORDER BY stops at the keys") + ": which row survives is arbitrary, so "
                         + String.join(", ", arbitrary) + " come from any row of the group", shape.offset(keys.get(0)),
                 loose != null && loose.relation() != null ? loose.relation().qualifiedName() : null, null, fix, evidence);
-    }
-
-    /**
-     * Items whose every column the keys fix: a key column fixes itself, an equality passes it on, and an item with
-     * a unique key fixed is fixed whole (then its columns pass on too).
-     */
-    private static Set<Item> fixedItems(SelectShape s, List<Expression> keys) {
-        Map<Item, Set<String>> cols = new HashMap<>();
-        for (Expression k : keys) {
-            if (Sql.unwrap(k) instanceof net.sf.jsqlparser.schema.Column c) {
-                Resolved r = s.resolve(c);
-                if (r != null && s.owns(r.item())) cols.computeIfAbsent(r.item(), x -> new HashSet<>()).add(r.name());
-            }
-        }
-        List<Link> links = Link.of(s);
-        Set<Item> fixed = new LinkedHashSet<>();
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Link l : links) {
-                changed |= pass(cols, fixed, l.left(), l.leftColumns(), l.right(), l.rightColumns());
-                changed |= pass(cols, fixed, l.right(), l.rightColumns(), l.left(), l.leftColumns());
-            }
-            for (Item it : s.items()) {
-                if (fixed.contains(it)) continue;
-                Set<String> have = cols.getOrDefault(it, Set.of());
-                if (!have.isEmpty() && Boolean.TRUE.equals(Link.unique(it, new ArrayList<>(have)))) {
-                    fixed.add(it);
-                    changed = true;
-                }
-            }
-        }
-        return fixed;
-    }
-
-    private static boolean pass(Map<Item, Set<String>> cols, Set<Item> fixed, Item from, List<String> fromCols,
-                                Item to, List<String> toCols) {
-        Set<String> have = cols.getOrDefault(from, Set.of());
-        boolean all = fixed.contains(from) || have.containsAll(fromCols);
-        if (!all) return false;
-        return cols.computeIfAbsent(to, x -> new HashSet<>()).addAll(toCols);
     }
 
     /** A column that orders the rows of an item: a timestamp (created_at first), else its key. */

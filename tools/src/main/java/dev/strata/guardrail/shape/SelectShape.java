@@ -175,6 +175,8 @@ public final class SelectShape {
                 boolean open = false;
                 for (Item it : s.items) {
                     if (it.knows(name)) {
+                        // JOIN … USING (name) merges the column: the unqualified name is the earlier item's.
+                        if (found != null && usingJoins(it, name)) continue;
                         if (found != null) return null;
                         found = it;
                     } else if (it.open()) {
@@ -186,6 +188,12 @@ public final class SelectShape {
             }
         }
         return null;
+    }
+
+    private static boolean usingJoins(Item item, String name) {
+        if (item.join() == null || item.join().getUsingColumns() == null) return false;
+        for (Column c : item.join().getUsingColumns()) if (Sql.fold(c.getColumnName()).equals(name)) return true;
+        return false;
     }
 
     /** Every expression of this SELECT's own clauses (select list, ON, WHERE, GROUP BY, HAVING, ORDER BY). */
