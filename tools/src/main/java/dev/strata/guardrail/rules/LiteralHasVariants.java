@@ -122,7 +122,12 @@ public final class LiteralHasVariants extends RuleBase {
         String fix = quoted.size() == 1 && !(at instanceof InExpression)
                 ? normalisedColumn + (negated ? " <> " : " = ") + quoted.get(0)
                 : normalisedColumn + (negated ? " NOT IN (" : " IN (") + String.join(", ", quoted) + ")";
-        String message = at + (negated ? " excludes " : " matches ") + "one spelling only: " + WrongResults.name(r)
+        boolean exact = false;
+        for (VariantClusterDetector.Cluster cl : hits) {
+            for (ValueCount v : cl.spellings()) if (literals.contains(v.value())) exact = true;
+        }
+        String message = at + (negated ? " excludes " : " matches ") + (exact ? "one spelling only: "
+                : "none of the spellings exactly: ") + WrongResults.name(r)
                 + " holds the same value in " + shown.size() + " spellings (" + String.join(", ", shown)
                 + (rows > 0 ? " rows" : "") + ", " + WrongResults.source(source) + ")";
         context.report(this, message, shape.offset(at), r.relation().qualifiedName(), r.column().name(), fix, evidence);
