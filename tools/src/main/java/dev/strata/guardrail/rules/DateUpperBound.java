@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class DateUpperBound extends RuleBase {
 
-    private static final Pattern DATE_ONLY = Pattern.compile("\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})\\s*");
+    private static final Pattern DATE_ONLY = Pattern.compile("\\s*(\\d{4})[-/](\\d{1,2})[-/](\\d{1,2})\\s*");
 
     public DateUpperBound() {
         super("date-upper-bound", Severity.WARNING, "a timestamp compared <= a date-only upper bound");

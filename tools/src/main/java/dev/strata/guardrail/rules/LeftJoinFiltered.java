@@ -59,8 +59,10 @@ public final class LeftJoinFiltered extends RuleBase {
             if (s.select().getWhere() == null) continue;
             List<Item> optional = s.items().stream().filter(Item::isLeftJoined).toList();
             if (optional.isEmpty()) continue;
-            for (Expression term : Sql.conjuncts(s.select().getWhere())) {
+            List<Expression> terms = Sql.conjuncts(s.select().getWhere());
+            for (Expression term : terms) {
                 for (Item r : optional) {
+                    if (asksForMatch(s, terms, r)) continue;
                     List<Resolved> columns = columnsOf(s, term, r);
                     if (columns.isEmpty()) continue;
                     String verdict = judge(s, term, r, columns);
@@ -81,6 +83,17 @@ public final class LeftJoinFiltered extends RuleBase {
         return out;
     }
 
+    /** WHERE r.col IS NOT NULL among the terms: the writer wants only rows with a match, so the rest follows. */
+    private static boolean asksForMatch(SelectShape s, List<Expression> terms, Item r) {
+        for (Expression t : terms) {
+            if (t instanceof IsNullExpression n && n.isNot() && Sql.unwrap(n.getLeftExpression()) instanceof Column c) {
+                Resolved x = s.resolve(c);
+                if (x != null && x.item() == r) return true;
+            }
+        }
+        return false;
+    }
+
     /** "rejects" (drops the unmatched rows), "is-null" (drops parents whose children all have a value), or null. */
     private static String judge(SelectShape s, Expression term, Item r, List<Resolved> columns) {
         if (term instanceof IsNullExpression n && Sql.unwrap(n.getLeftExpression()) instanceof Column c) {
@@ -88,6 +101,7 @@ public final class LeftJoinFiltered extends RuleBase {
             Resolved col = s.resolve(c);
             if (col == null || col.item() != r) return null;
             if (joinKeys(s, r).contains(col.name()) || col.notNull()) return null; // the anti-join idiom
+            if (r.rowsOf() == null && r.derived() == null) return null; // a view: NOT NULL is not known
             List<String> keys = joinKeys(s, r);
             // A lookup (one row per parent): WHERE lookup.x IS NULL filters parents, which is what it says.
             if (!keys.isEmpty() && Boolean.TRUE.equals(Link.unique(r, keys))) return null;

@@ -92,6 +92,8 @@ public final class LiteralHasVariants extends RuleBase {
                 if (cl.normalised().equals(norm) && cl.spellings().size() > 1 && !hits.contains(cl)) hits.add(cl);
             }
         }
+        // An IN list that names every spelling already matches them all.
+        hits.removeIf(cl -> cl.spellings().stream().allMatch(v -> literals.contains(v.value())));
         if (hits.isEmpty()) return;
         long rows = r.relation().rowsEstimate();
         String source = p.sources() == null ? p.source() : p.sources().getOrDefault("detectors", p.source());

@@ -91,7 +91,11 @@ public final class NotInNullable extends RuleBase {
     private static Boolean canBeNull(SelectShape p, Resolved r, int depth) {
         if (depth > 8 || rejectsNull(p, r)) return null;
         if (r.item().nullable()) return true;
-        if (r.item().relation() != null) return r.column() != null && r.column().nullable() ? false : null;
+        if (r.item().relation() != null) {
+            // A view's columns never carry NOT NULL in the catalog, whatever the table below says: no claim.
+            if (r.item().rowsOf() == null) return null;
+            return r.column() != null && r.column().nullable() ? false : null;
+        }
         Derived d = r.item().derived();
         if (d == null) return null;
         int index = new ArrayList<>(d.outputs().keySet()).indexOf(r.name());

@@ -24,8 +24,8 @@ import java.util.Map;
  * <b>union-drops-duplicates</b>: {@code UNION} (not {@code UNION ALL}) feeding SUM, AVG or COUNT. UNION removes equal
  * rows before the aggregate sees them: two payments of 50.00 become one, two identical archived orders count once.
  * Not a finding when every branch's rows are distinct anyway (each selects a key of its table, or groups), nor for
- * the distinct-set idiom: counting the union of identifier columns ({@code SELECT user_id … UNION SELECT
- * author_id …}) counts distinct entities on purpose.
+ * the distinct-set idiom: counting the union of one column, or of identifier columns ({@code SELECT user_id …
+ * UNION SELECT author_id …}), counts distinct values on purpose.
  *
  * <pre>
  * bad:  SELECT sum(amount) FROM (SELECT amount_cents AS amount FROM payments UNION SELECT amount_cents FROM refunds) t
@@ -105,8 +105,17 @@ public final class UnionDropsDuplicates extends RuleBase {
         return true;
     }
 
-    /** Every output column of every branch is an identifier: a key, a reference to one, or an *_id column. */
+    /**
+     * The distinct-set idiom: one column per branch (distinct emails, days, ids), or only identifiers (a key, a
+     * reference to one, an *_id column).
+     */
     private static boolean identifiersOnly(GuardContext context, Derived d) {
+        boolean single = true;
+        for (SelectShape p : d.parts()) {
+            List<SelectItem<?>> items = p.select().getSelectItems();
+            if (items == null || items.size() != 1 || items.get(0).toString().endsWith("*")) single = false;
+        }
+        if (single) return true;
         for (SelectShape p : d.parts()) {
             Derived out = p.output();
             if (out == null || out.open() || out.outputs().isEmpty()) return false;

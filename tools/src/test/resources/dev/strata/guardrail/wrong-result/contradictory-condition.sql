@@ -173,3 +173,17 @@ SELECT count(*) AS orders_at_midnight
 FROM orders o
 WHERE o.created_at >= timestamptz '2025-06-01 00:00:00+00'
   AND o.created_at <= timestamptz '2025-06-01 00:00:00+00';
+
+-- case: orders-on-june-first-empty-half-open
+-- expect: contradictory-condition
+-- why: >= and < the same bound: an empty range
+SELECT count(*) AS orders
+FROM orders o
+WHERE o.created_at >= '2025-06-01'
+  AND o.created_at < '2025-06-01';
+
+-- case: orders-on-june-first-half-open
+SELECT count(*) AS orders
+FROM orders o
+WHERE o.created_at >= '2025-06-01'
+  AND o.created_at < '2025-06-02';

@@ -161,3 +161,23 @@ WHERE u.deleted_at IS NULL
 GROUP BY u.id
 ORDER BY orders
 LIMIT 20;
+
+-- case: users-by-order-count-order-by-only
+-- expect: count-star-left-join
+-- why: count(*) only in ORDER BY, grouped by ordinals: users without orders sort as if they had one
+SELECT u.id, u.email
+FROM users u
+LEFT JOIN orders o ON o.user_id = u.id
+WHERE u.deleted_at IS NULL
+GROUP BY 1, 2
+ORDER BY count(*) DESC
+LIMIT 10;
+
+-- case: users-by-order-count-order-by-only-child-key
+SELECT u.id, u.email
+FROM users u
+LEFT JOIN orders o ON o.user_id = u.id
+WHERE u.deleted_at IS NULL
+GROUP BY 1, 2
+ORDER BY count(o.id) DESC
+LIMIT 10;

@@ -122,3 +122,17 @@ JOIN accounts a ON a.id = o.account_id
 WHERE o.created_at >= timestamptz '2025-06-01 00:00:00+00'
   AND NOT a.is_test
 ORDER BY o.account_id;
+
+-- case: latest-order-per-user-star
+-- expect: distinct-on-order
+-- why: DISTINCT ON with SELECT *: every column of an arbitrary order
+SELECT DISTINCT ON (user_id) *
+FROM orders
+WHERE created_at > '2025-06-01'
+ORDER BY user_id;
+
+-- case: latest-order-per-user-star-ordered
+SELECT DISTINCT ON (user_id) *
+FROM orders
+WHERE created_at > '2025-06-01'
+ORDER BY user_id, created_at DESC, id DESC;

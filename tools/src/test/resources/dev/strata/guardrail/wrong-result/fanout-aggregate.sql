@@ -224,3 +224,21 @@ WHERE o.id < 5000
 GROUP BY o.account_id
 ORDER BY order_lines DESC
 LIMIT 20;
+
+-- case: average-order-value-comma-join
+-- expect: fanout-aggregate
+-- why: comma joins with the conditions in WHERE fan out the same way
+SELECT avg(o.total_cents) AS avg_cents
+FROM orders o, order_items oi, accounts a
+WHERE oi.order_id = o.id
+  AND a.id = o.account_id
+  AND NOT a.is_test
+  AND o.id < 1000;
+
+-- case: average-order-value-comma-join-exists
+SELECT avg(o.total_cents) AS avg_cents
+FROM orders o, accounts a
+WHERE a.id = o.account_id
+  AND NOT a.is_test
+  AND o.id < 1000
+  AND EXISTS (SELECT 1 FROM order_items oi WHERE oi.order_id = o.id);

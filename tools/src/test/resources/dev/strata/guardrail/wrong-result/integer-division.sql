@@ -135,3 +135,15 @@ ORDER BY 1;
 -- why: 100 * count … / count is a whole percentage, truncated on purpose
 SELECT 100 * count(*) FILTER (WHERE state = 4) / count(*) AS cancelled_pct
 FROM orders;
+
+-- case: phone-share-rounded
+-- expect: integer-division
+-- why: round() of an integer ratio rounds a 0
+SELECT round(count(u.phone) / count(*), 2) AS with_phone
+FROM users u
+WHERE u.deleted_at IS NULL;
+
+-- case: phone-share-float
+SELECT round((count(u.phone)::float / count(*))::numeric, 2) AS with_phone
+FROM users u
+WHERE u.deleted_at IS NULL;

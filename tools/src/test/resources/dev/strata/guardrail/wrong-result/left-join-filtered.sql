@@ -209,3 +209,32 @@ WHERE t.postcode IS NOT NULL
   AND u.deleted_at IS NULL
 ORDER BY u.id
 LIMIT 50;
+
+-- case: orders-per-user-in-2024-outer-extract
+-- expect: left-join-filtered
+-- why: LEFT OUTER JOIN, and a function of the optional side's column in WHERE
+SELECT u.id, count(o.id) AS orders_2024
+FROM users u
+LEFT OUTER JOIN orders o ON o.user_id = u.id
+WHERE EXTRACT(YEAR FROM o.created_at) = 2024
+  AND u.deleted_at IS NULL
+GROUP BY u.id
+LIMIT 100;
+
+-- case: orders-per-user-in-2024-outer-extract-on
+SELECT u.id, count(o.id) AS orders_2024
+FROM users u
+LEFT OUTER JOIN orders o ON o.user_id = u.id AND EXTRACT(YEAR FROM o.created_at) = 2024
+WHERE u.deleted_at IS NULL
+GROUP BY u.id
+LIMIT 100;
+
+-- case: cancelled-orders-of-users-asks-for-a-match
+-- why: WHERE o.id IS NOT NULL says only users with an order are wanted; the other condition on o follows
+SELECT u.id, u.email, o.id AS order_id
+FROM users u
+LEFT JOIN orders o ON o.user_id = u.id
+WHERE o.id IS NOT NULL
+  AND o.state = 4
+  AND u.deleted_at IS NULL
+LIMIT 50;

@@ -137,3 +137,17 @@ SELECT count(*) AS free_accounts
 FROM accounts a
 WHERE a.plan = 'free'
   AND NOT a.is_test;
+
+-- case: pro-accounts-every-spelling-listed
+-- why: the IN list names every spelling of the value
+SELECT count(*) AS pro_accounts
+FROM accounts
+WHERE plan IN ('pro', 'PRO')
+  AND NOT is_test;
+
+-- case: acme-accounts-ilike
+-- why: ILIKE ignores case (not equality)
+SELECT count(*) AS acme_accounts
+FROM accounts
+WHERE name ILIKE 'acme corp'
+  AND NOT is_test;

@@ -150,3 +150,9 @@ WHERE i.id NOT IN (SELECT p.invoice_id FROM billing.payments p WHERE p.method = 
   AND i.due_date >= date '2025-01-01'
 ORDER BY i.number
 LIMIT 20;
+
+-- case: orders-of-inactive-users-not-in-view
+-- why: a view's columns carry no NOT NULL in the catalog; Strata makes no claim about them
+SELECT count(*) AS orders_of_inactive_users
+FROM orders o
+WHERE o.user_id NOT IN (SELECT id FROM active_users);

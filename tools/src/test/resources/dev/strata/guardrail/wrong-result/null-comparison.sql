@@ -165,3 +165,19 @@ FROM billing.refunds r
 WHERE r.reason IS NULL
 ORDER BY r.created_at DESC
 LIMIT 25;
+
+-- case: accounts-without-region-having-equals-null
+-- expect: null-comparison
+-- why: the NULL region group is filtered out by HAVING region_code = NULL: nothing is listed
+SELECT a.region_code, count(*) AS accounts
+FROM accounts a
+WHERE NOT a.is_test
+GROUP BY a.region_code
+HAVING a.region_code = NULL;
+
+-- case: accounts-without-region-having-is-null
+SELECT a.region_code, count(*) AS accounts
+FROM accounts a
+WHERE NOT a.is_test
+GROUP BY a.region_code
+HAVING a.region_code IS NULL;

@@ -137,3 +137,32 @@ FROM (
     UNION
     SELECT o.id, o.total_cents FROM orders o WHERE o.created_at >= timestamptz '2025-06-01 00:00:00+00'
 ) t;
+
+-- case: money-moved-cte-mixed-case
+-- expect: union-drops-duplicates
+-- why: a refund and a payment of the same amount count once
+WITH X AS (
+    SELECT Amount_Cents FROM Billing.Refunds
+    UNION
+    SELECT Amount_Cents FROM Billing.Payments WHERE NOT Is_Deleted
+)
+SELECT SUM(Amount_Cents) AS Moved
+FROM X;
+
+-- case: money-moved-cte-mixed-case-all
+WITH X AS (
+    SELECT Amount_Cents FROM Billing.Refunds
+    UNION ALL
+    SELECT Amount_Cents FROM Billing.Payments WHERE NOT Is_Deleted
+)
+SELECT SUM(Amount_Cents) AS Moved
+FROM X;
+
+-- case: distinct-contact-emails-idiom
+-- why: counting the union of one column counts distinct addresses, on purpose
+SELECT count(*) AS contacts
+FROM (
+    SELECT email FROM users WHERE deleted_at IS NULL
+    UNION
+    SELECT email_addr FROM legacy.customer_master
+) e;
