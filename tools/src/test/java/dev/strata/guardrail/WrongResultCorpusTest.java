@@ -51,8 +51,33 @@ class WrongResultCorpusTest {
         for (Finding f : v.findings()) {
             assertThat(f.fix()).as("fix of %s in %s", f.rule(), c.name()).isNotBlank();
             assertThat(f.message()).as("message of %s", f.rule()).isNotBlank();
+            if (WRONG_RESULT_IDS.contains(f.rule())) assertPasteable(f, c);
         }
         WRONG_CAUGHT.incrementAndGet();
+    }
+
+    static final Set<String> WRONG_RESULT_IDS = GuardRules.WRONG_RESULT.stream().map(GuardRule::id)
+            .collect(java.util.stream.Collectors.toSet());
+
+    /** Words a fix sentence starts with; any other fix is SQL and must parse as the clause it replaces. */
+    static final Set<String> SENTENCE = Set.of("aggregate", "write", "rewrite", "move", "keep", "add", "compare",
+            "parenthesise");
+
+    /** A fix is one imperative sentence or SQL that parses where it goes (a condition, a JOIN, an ORDER BY). */
+    static void assertPasteable(Finding f, CorpusCase c) {
+        String fix = f.fix();
+        String first = fix.split("\\s+")[0];
+        if (SENTENCE.contains(first)) {
+            assertThat(fix).as("a fix sentence is one sentence: %s", fix).doesNotContain(". ");
+            return;
+        }
+        String probe = fix.startsWith("LEFT JOIN") || fix.startsWith("ORDER BY") ? "SELECT 1 FROM t " + fix
+                : "SELECT 1 FROM t WHERE " + fix;
+        try {
+            net.sf.jsqlparser.parser.CCJSqlParserUtil.parse(probe);
+        } catch (net.sf.jsqlparser.JSQLParserException e) {
+            throw new AssertionError("the fix of " + f.rule() + " in " + c.name() + " does not parse: " + fix, e);
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -97,10 +97,22 @@ public final class NullComparison extends RuleBase {
                 context.report(this, "'CASE " + c.getSwitchExpression() + " WHEN NULL' never matches: the simple "
                                 + "CASE compares with =, and = NULL is never true", shape.offset(w.getWhenExpression()),
                         null, null,
-                        "CASE WHEN " + c.getSwitchExpression() + " IS NULL THEN " + w.getThenExpression() + " … END",
+                        searched(c),
                         Map.of("operator", "CASE WHEN"));
             }
         }
+    }
+
+    /** The simple CASE rewritten as a searched CASE, with IS NULL where it compared with NULL. */
+    private static String searched(CaseExpression c) {
+        StringBuilder sb = new StringBuilder("CASE");
+        for (WhenClause w : c.getWhenClauses()) {
+            sb.append(" WHEN ").append(c.getSwitchExpression())
+                    .append(isNull(w.getWhenExpression()) ? " IS NULL" : " = " + w.getWhenExpression())
+                    .append(" THEN ").append(w.getThenExpression());
+        }
+        if (c.getElseExpression() != null) sb.append(" ELSE ").append(c.getElseExpression());
+        return sb.append(" END").toString();
     }
 
     private static boolean isComparison(BinaryExpression b) {
