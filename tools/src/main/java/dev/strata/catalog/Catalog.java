@@ -90,18 +90,48 @@ public final class Catalog {
     }
 
     /**
-     * Like {@link #resolve} but forgiving for tool arguments: when the name is on no schema of the search_path
-     * and exactly one schema has it, that one is meant.
+     * Like {@link #resolve} but forgiving for tool arguments, which are names as Strata prints them rather than
+     * SQL: when the name is on no schema of the search_path and exactly one schema has it, that one is meant; a
+     * name written without quotes keeps its case when that is what exists ({@code public.Album}, as
+     * {@code list_tables} prints the quoted CamelCase table {@code "Album"}); and a name that differs from exactly
+     * one relation only in case means that relation.
      */
     public Optional<Relation> resolveLeniently(String reference) {
+        QualifiedName q = QualifiedName.parse(reference);
+        QualifiedName verbatim = QualifiedName.parseVerbatim(reference);
+        // A printed name is exact: "public.Twins" means "Twins" even when a folded twins exists too.
+        if (!verbatim.equals(q)) {
+            Optional<Relation> exact = verbatim.schema() != null ? find(verbatim.schema(), verbatim.name())
+                    : throughSearchPath(verbatim.name()).or(() -> unique(byName.getOrDefault(verbatim.name(),
+                    List.of())));
+            if (exact.isPresent()) return exact;
+        }
         Optional<Relation> strict = resolve(reference);
         if (strict.isPresent()) return strict;
-        QualifiedName q = QualifiedName.parse(reference);
         if (q.schema() == null) {
-            List<Relation> anywhere = byName.getOrDefault(q.name(), List.of());
-            if (anywhere.size() == 1) return Optional.of(anywhere.get(0));
+            Optional<Relation> anywhere = unique(byName.getOrDefault(q.name(), List.of()));
+            if (anywhere.isPresent()) return anywhere;
+        }
+        // Last: the one relation whose name (and schema, when given) equals the argument ignoring case.
+        List<Relation> folded = new ArrayList<>(1);
+        for (Relation r : relations) {
+            if (!r.name().equalsIgnoreCase(verbatim.name())) continue;
+            if (verbatim.schema() != null && !r.schema().equalsIgnoreCase(verbatim.schema())) continue;
+            folded.add(r);
+        }
+        return unique(folded);
+    }
+
+    private Optional<Relation> throughSearchPath(String name) {
+        for (String schema : server.searchPath()) {
+            Relation r = byQualifiedName.get(schema + "." + name);
+            if (r != null) return Optional.of(r);
         }
         return Optional.empty();
+    }
+
+    private static Optional<Relation> unique(List<Relation> found) {
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
     }
 
     /** Whether an unqualified reference to this relation would reach it through the search_path. */

@@ -9,6 +9,18 @@ import java.util.Locale;
 public record QualifiedName(String schema, String name) {
 
     public static QualifiedName parse(String reference) {
+        return split(reference, true);
+    }
+
+    /**
+     * Splits like {@link #parse} but keeps the case of unquoted parts: {@code public.Album} as {@code list_tables}
+     * prints it names the table {@code "Album"}. For tool arguments, never for SQL (where PostgreSQL folds).
+     */
+    public static QualifiedName parseVerbatim(String reference) {
+        return split(reference, false);
+    }
+
+    private static QualifiedName split(String reference, boolean foldUnquoted) {
         String s = reference == null ? "" : reference.trim();
         java.util.List<String> parts = new java.util.ArrayList<>(3);
         StringBuilder current = new StringBuilder();
@@ -25,22 +37,23 @@ public record QualifiedName(String schema, String name) {
                     wasQuoted = true;
                 }
             } else if (c == '.' && !quoted) {
-                parts.add(fold(current.toString(), wasQuoted));
+                parts.add(fold(current.toString(), wasQuoted, foldUnquoted));
                 current.setLength(0);
                 wasQuoted = false;
             } else {
                 current.append(c);
             }
         }
-        parts.add(fold(current.toString(), wasQuoted));
+        parts.add(fold(current.toString(), wasQuoted, foldUnquoted));
         if (parts.size() >= 2) {
             return new QualifiedName(parts.get(parts.size() - 2), parts.get(parts.size() - 1));
         }
         return new QualifiedName(null, parts.get(0));
     }
 
-    private static String fold(String part, boolean quoted) {
-        return quoted ? part : part.trim().toLowerCase(Locale.ROOT);
+    private static String fold(String part, boolean quoted, boolean foldUnquoted) {
+        if (quoted) return part;
+        return foldUnquoted ? part.trim().toLowerCase(Locale.ROOT) : part.trim();
     }
 
     /** Double-quotes an identifier when PostgreSQL would otherwise fold or reject it. */

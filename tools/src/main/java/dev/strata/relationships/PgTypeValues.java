@@ -21,17 +21,25 @@ public final class PgTypeValues implements TypeValueSource {
 
     private static final int SAMPLE_ROWS = 100_000;
 
+    /** All samples of one graph build together may take this long; beyond it values stay unknown. */
+    static final long SAMPLE_BUDGET_NANOS = 2_000_000_000L;
+
     private final Database database;
+    private final long deadline;
 
     public PgTypeValues(Database database) {
         this.database = database;
+        this.deadline = System.nanoTime() + SAMPLE_BUDGET_NANOS;
     }
 
     @Override
     public ObservedValues values(String schema, String table, String column) {
         try (Connection c = database.connection()) {
             ObservedValues stats = fromStats(c, schema, table, column);
-            return stats.fractions().isEmpty() ? fromSample(c, schema, table, column) : stats;
+            if (!stats.fractions().isEmpty()) return stats;
+            if (System.nanoTime() > deadline) return ObservedValues.none();
+            ObservedValues sample = fromSample(c, schema, table, column);
+            return sample.fractions().isEmpty() ? fromEnumLabels(c, schema, table, column) : sample;
         } catch (SQLException | RuntimeException e) {
             return ObservedValues.none();
         }
@@ -61,12 +69,36 @@ public final class PgTypeValues implements TypeValueSource {
         }
     }
 
-    private static ObservedValues fromSample(Connection c, String schema, String table, String column)
+    /** An enum discriminator on an empty table still says which tables it can name: its labels. */
+    private static ObservedValues fromEnumLabels(Connection c, String schema, String table, String column)
+            throws SQLException {
+        String sql = """
+                SELECT e.enumlabel FROM pg_catalog.pg_attribute a
+                JOIN pg_catalog.pg_class r ON r.oid = a.attrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = r.relnamespace
+                JOIN pg_catalog.pg_enum e ON e.enumtypid = a.atttypid
+                WHERE n.nspname = ? AND r.relname = ? AND a.attname = ? ORDER BY e.enumsortorder
+                """;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            ps.setString(3, column);
+            Map<String, Double> labels = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) labels.put(rs.getString(1), 0.0);
+            }
+            return labels.isEmpty() ? ObservedValues.none() : new ObservedValues(labels, "enum labels (no rows)");
+        }
+    }
+
+    private ObservedValues fromSample(Connection c, String schema, String table, String column)
             throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
-            st.execute("SET LOCAL statement_timeout = '2s'");
+            long left = Math.max(1, Math.min(2000, (deadline - System.nanoTime()) / 1_000_000));
+            st.execute("SET LOCAL statement_timeout = " + left);
+            st.execute("SET LOCAL lock_timeout = 100");
             st.execute("SET TRANSACTION READ ONLY");
             String col = QualifiedName.quote(column);
             String sql = "SELECT " + col + "::text, count(*) FROM (SELECT " + col + " FROM "

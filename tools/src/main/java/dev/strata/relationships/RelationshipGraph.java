@@ -19,10 +19,24 @@ public final class RelationshipGraph {
     private final List<Edge> edges;
     private final List<PolymorphicDetector.Pair> polymorphicPairs;
     private final Map<String, List<Edge>> byTable = new HashMap<>();
+    private final ReferenceVerifier.Summary verification;
+    private final List<Edge> rejected;
 
     public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs) {
+        this(edges, polymorphicPairs, ReferenceVerifier.Summary.none());
+    }
+
+    public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs,
+                             ReferenceVerifier.Summary verification) {
+        this(edges, polymorphicPairs, verification, List.of());
+    }
+
+    public RelationshipGraph(List<Edge> edges, List<PolymorphicDetector.Pair> polymorphicPairs,
+                             ReferenceVerifier.Summary verification, List<Edge> rejected) {
+        this.rejected = List.copyOf(rejected);
         this.edges = List.copyOf(edges);
         this.polymorphicPairs = List.copyOf(polymorphicPairs);
+        this.verification = verification;
         for (Edge e : this.edges) {
             byTable.computeIfAbsent(e.fromTable(), k -> new ArrayList<>()).add(e);
             if (!e.toTable().equals(e.fromTable())) {
@@ -31,13 +45,40 @@ public final class RelationshipGraph {
         }
     }
 
-    /** Builds the whole graph; {@code values} is asked once per polymorphic pair. */
+    /** Builds the whole graph from names and types; {@code values} is asked once per polymorphic pair. */
     public static RelationshipGraph build(Catalog catalog, TypeValueSource values) {
+        return build(catalog, values, null);
+    }
+
+    /**
+     * Builds the whole graph; when {@code verifier} is given, the rows decide between name-based candidates
+     * within its budget.
+     */
+    public static RelationshipGraph build(Catalog catalog, TypeValueSource values, ReferenceVerifier verifier) {
         List<Edge> edges = new ArrayList<>(declared(catalog));
-        edges.addAll(new ReferenceInference(catalog).infer());
         List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values).detect();
+        java.util.Set<String> polymorphicIds = new java.util.HashSet<>();
+        for (PolymorphicDetector.Pair p : pairs) polymorphicIds.add(p.table() + "." + p.idColumn());
+        List<ReferenceInference.Choice> choices = new ArrayList<>(
+                new ReferenceInference(catalog, polymorphicIds).choices());
+        ReferenceVerifier.Summary summary = verifier == null ? ReferenceVerifier.Summary.none()
+                : verifier.verify(choices);
+        edges.addAll(ReferenceInference.edges(choices));
         edges.addAll(PolymorphicDetector.edges(pairs));
-        return new RelationshipGraph(edges, pairs);
+        return new RelationshipGraph(edges, pairs, summary, ReferenceInference.refuted(choices));
+    }
+
+    /**
+     * References the names suggested and the rows refuted (most values missing from the target): not edges, but
+     * worth telling a reader who would guess the same join.
+     */
+    public List<Edge> rejected() {
+        return rejected;
+    }
+
+    /** What the data checks did when the graph was built. */
+    public ReferenceVerifier.Summary verification() {
+        return verification;
     }
 
     /** The graph without reading any data: declared and inferred edges only. */

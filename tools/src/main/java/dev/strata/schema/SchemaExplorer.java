@@ -24,6 +24,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,9 +38,19 @@ public final class SchemaExplorer {
     static final int MAX_EDGES = 400;
 
     private final Supplier<SchemaKnowledge> knowledge;
+    private final Function<String, OptionalLong> explainRows;
 
     public SchemaExplorer(Supplier<SchemaKnowledge> knowledge) {
+        this(knowledge, null);
+    }
+
+    /**
+     * @param explainRows EXPLAIN's row estimate for a read-only query (empty when it cannot say); used to check
+     *                    proposed join paths, may be null
+     */
+    public SchemaExplorer(Supplier<SchemaKnowledge> knowledge, Function<String, OptionalLong> explainRows) {
         this.knowledge = knowledge;
+        this.explainRows = explainRows;
     }
 
     // ---------------------------------------------------------------- list_tables
@@ -267,12 +279,67 @@ public final class SchemaExplorer {
         Relation b = resolveTable(to);
         List<JoinPath> paths = new JoinPathFinder(k.graph()).find(a.qualifiedName(), b.qualifiedName(), hops, 3, true);
         JoinSql sql = new JoinSql(k.catalog());
-        List<PathInfo> out = paths.stream().map(p -> new PathInfo(p.hops(), p.tables(), sql.render(p),
-                p.edges().stream().map(e -> e.kind().label()).toList())).toList();
+        List<PathInfo> out = new ArrayList<>();
+        for (JoinPath p : paths) out.add(pathInfo(k, p, sql.render(p)));
         String note = out.isEmpty() ? "no route of at most " + hops + " joins between " + a.qualifiedName()
                 + " and " + b.qualifiedName() + " through declared, inferred or polymorphic references; "
                 + "raise max_hops or check get_relationships for either table" : null;
         return new JoinPaths(out, note);
+    }
+
+    /** A path with what an expert checks before using it: fan-out, guessed edges, row estimates. */
+    private PathInfo pathInfo(SchemaKnowledge k, JoinPath p, String sql) {
+        List<String> notes = new ArrayList<>();
+        List<JoinPathFinder.Step> steps = p.steps();
+        double perRow = 1;
+        for (int i = 0; i < p.edges().size(); i++) {
+            Edge e = p.edges().get(i);
+            if (steps.get(i) == JoinPathFinder.Step.ONE_TO_MANY) {
+                long parent = rowsOf(k, p.tables().get(i));
+                long child = rowsOf(k, p.tables().get(i + 1));
+                double factor = parent > 0 && child >= 0 ? Math.max(1.0, (double) child / parent) : Double.NaN;
+                if (!Double.isNaN(factor)) perRow *= factor;
+                notes.add(String.format(Locale.ROOT, "fans out at %s → %s: each %s row matches %s %s rows",
+                        p.tables().get(i), p.tables().get(i + 1), nameOf(p.tables().get(i)),
+                        Double.isNaN(factor) ? "several" : "about " + Math.round(factor), nameOf(p.tables().get(i + 1))));
+            }
+            if (e.kind() == EdgeKind.INFERRED) {
+                notes.add(String.format(Locale.ROOT, "inferred, not declared: %s(%s) → %s(%s), confidence %.2f%s",
+                        e.fromTable(), String.join(", ", e.fromColumns()), e.toTable(), String.join(", ", e.toColumns()),
+                        e.confidence(), e.dataCheck() == null ? "" : " (rows: " + e.dataCheck() + ")"));
+            } else if (e.kind() == EdgeKind.POLYMORPHIC) {
+                notes.add(String.format(Locale.ROOT, "polymorphic: %s.%s holds ids of several tables; the ON clause "
+                        + "keeps %s = '%s'", e.fromTable(), e.fromColumns().get(0), e.typeColumn(), e.typeValue()));
+            }
+        }
+        Long estimated = null;
+        if (explainRows != null && !p.edges().isEmpty()) {
+            try {
+                OptionalLong rows = explainRows.apply("SELECT 1\n" + sql);
+                if (rows.isPresent()) {
+                    estimated = rows.getAsLong();
+                    long start = rowsOf(k, p.tables().get(0));
+                    if (estimated <= 1 && start > 100) {
+                        notes.add("EXPLAIN expects at most one row for the whole join although " + p.tables().get(0)
+                                + " has about " + start + " rows: check that these columns really match");
+                    } else if (start > 0 && !p.fansOut() && estimated > start * 2) {
+                        notes.add("EXPLAIN expects " + estimated + " rows from " + start + " rows of "
+                                + p.tables().get(0) + ": the join multiplies rows");
+                    }
+                }
+            } catch (RuntimeException e) {
+                // an estimate is a check, never a requirement
+            }
+        }
+        List<String> kinds = p.edges().stream().map(e -> e.kind().label()).toList();
+        return new PathInfo(p.hops(), p.tables(), sql, kinds, steps.stream().map(JoinPathFinder.Step::label).toList(),
+                p.fansOut() ? true : null, p.passesInferred() ? true : null,
+                p.passesInferred() ? p.confidence() : null,
+                p.fansOut() && perRow > 1 ? Math.round(perRow) : null, estimated, notes.isEmpty() ? null : notes);
+    }
+
+    private static long rowsOf(SchemaKnowledge k, String qualified) {
+        return k.catalog().find(schemaOf(qualified), nameOf(qualified)).map(Relation::rowsEstimate).orElse(-1L);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -4,6 +4,7 @@ import dev.strata.catalog.Catalog;
 import dev.strata.catalog.CatalogLoader;
 import dev.strata.db.Database;
 import dev.strata.relationships.PgTypeValues;
+import dev.strata.relationships.ReferenceVerifier;
 import dev.strata.relationships.RelationshipGraph;
 
 import java.util.List;
@@ -17,7 +18,8 @@ public record SchemaKnowledge(Catalog catalog, RelationshipGraph graph, SoftDele
     /** Loads the catalog, then reads the few data facts relationships need (polymorphic values, pg_stats). */
     public static SchemaKnowledge load(Database database, List<String> schemas) {
         Catalog catalog = new CatalogLoader(schemas).load(database);
-        RelationshipGraph graph = RelationshipGraph.build(catalog, new PgTypeValues(database));
+        RelationshipGraph graph = RelationshipGraph.build(catalog, new PgTypeValues(database),
+                new ReferenceVerifier(database, ReferenceVerifier.Budget.defaults()));
         return new SchemaKnowledge(catalog, graph, SoftDeleteUsage.load(catalog, database));
     }
 }

@@ -97,6 +97,19 @@ public final class SchemaViews {
     public record JoinPaths(List<PathInfo> paths, String note) {
     }
 
-    public record PathInfo(int hops, List<String> tables, String sql, List<String> kinds) {
+    /**
+     * @param steps          how each hop multiplies rows: many-to-one, one-to-many, one-to-one
+     * @param fansOut        true when one row of the first table can become many (absent otherwise)
+     * @param inferred       true when the route passes an inferred or polymorphic edge (absent otherwise)
+     * @param confidence     product of the guessed edges' confidences (absent for declared keys only)
+     * @param rowsPerRow     about how many result rows one row of the first table becomes (statistics)
+     * @param estimatedRows  EXPLAIN's estimate for the whole join, when a database was asked
+     */
+    public record PathInfo(int hops, List<String> tables, String sql, List<String> kinds, List<String> steps,
+                           Boolean fansOut, Boolean inferred, Double confidence, Long rowsPerRow,
+                           Long estimatedRows, List<String> notes) {
+        public PathInfo(int hops, List<String> tables, String sql, List<String> kinds) {
+            this(hops, tables, sql, kinds, null, null, null, null, null, null, null);
+        }
     }
 }

@@ -66,7 +66,10 @@ public final class StrataMcp {
                      boolean allowWrites,
                      McpJsonMapper json) {
         this.knowledge = knowledge;
-        this.explorer = new SchemaExplorer(knowledge);
+        // find_join_path checks its routes with EXPLAIN's row estimate (through the guardrail, never executed).
+        this.explorer = new SchemaExplorer(knowledge, sql -> queries.get().explain(sql)
+                instanceof QueryService.Explained e ? java.util.OptionalLong.of(e.plan().estimatedRows())
+                : java.util.OptionalLong.empty());
         this.json = json;
         this.tools = List.of(
                 tool("list_tables", a -> {

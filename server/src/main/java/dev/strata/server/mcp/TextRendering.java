@@ -91,7 +91,9 @@ final class TextRendering {
         for (int i = 0; i < list.size(); i++) {
             PathInfo p = list.get(i);
             sb.append("-- path ").append(i + 1).append(": ").append(p.hops()).append(" join(s), ")
-                    .append(String.join("/", p.kinds())).append('\n').append(p.sql()).append("\n\n");
+                    .append(String.join("/", p.kinds())).append('\n');
+            if (p.notes() != null) p.notes().forEach(n -> sb.append("-- ").append(n).append('\n'));
+            sb.append(p.sql()).append("\n\n");
         }
         return sb.toString().stripTrailing();
     }
