@@ -1,7 +1,7 @@
 package dev.strata.guardrail;
 
 import dev.strata.RealQueries;
-import dev.strata.db.Database;
+import dev.strata.RealQueryScratch;
 import dev.strata.profile.ProfileCache;
 import dev.strata.profile.ProfileOptions;
 import dev.strata.schema.SchemaKnowledge;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The wrong-result rules on SQL other people wrote ({@code ../shared/corpora/real-queries.json}, every schema loaded
- * into its own database): no query PostgreSQL accepts and that is read-only gets an error from them, and every
+ * into its own scratch database, one at a time): no query PostgreSQL accepts and that is read-only gets an error from them, and every
  * warning they give is one a person reviewed, with a verdict (fair catch or false alarm), in
  * {@code guardrail/wrong-result/real-queries-reviewed.txt}. A new warning, or a reviewed one that no longer
  * appears, fails the test until the file says what it is. Skipped when the corpora are absent.
@@ -34,26 +34,27 @@ class WrongResultRealQueriesTest {
         Set<String> ids = GuardRules.WRONG_RESULT.stream().map(GuardRule::id).collect(Collectors.toSet());
         List<String> errors = new ArrayList<>();
         Set<String> warnings = new TreeSet<>();
-        int validated = 0;
         List<RealQueries.Schema> schemas = RealQueries.schemas();
         exercisesDatabase();
+        int[] validated = {0};
         for (RealQueries.Schema schema : schemas) {
-            Database db = RealQueries.database(schema);
-            SchemaKnowledge knowledge = SchemaKnowledge.load(db, List.of());
-            ProfileCache profiles = new ProfileCache(db, ProfileOptions.defaults(), knowledge::graph);
-            QueryGuard guard = new QueryGuard(() -> knowledge, new PgParseCheck(db), profiles);
-            for (RealQueries.Query q : schema.queries()) {
-                if (!q.readOnly()) continue;
-                validated++;
-                for (Finding f : guard.validate(q.sql()).findings()) {
-                    if (!ids.contains(f.rule())) continue;
-                    String key = q.id() + " :: " + f.rule();
-                    if (f.severity() == Severity.ERROR) errors.add(key + " :: " + f.message());
-                    else if (f.severity() == Severity.WARNING) warnings.add(key);
+            RealQueryScratch.with(schema, db -> {
+                SchemaKnowledge knowledge = SchemaKnowledge.load(db, List.of());
+                ProfileCache profiles = new ProfileCache(db, ProfileOptions.defaults(), knowledge::graph);
+                QueryGuard guard = new QueryGuard(() -> knowledge, new PgParseCheck(db), profiles);
+                for (RealQueries.Query q : schema.queries()) {
+                    if (!q.readOnly()) continue;
+                    validated[0]++;
+                    for (Finding f : guard.validate(q.sql()).findings()) {
+                        if (!ids.contains(f.rule())) continue;
+                        String key = q.id() + " :: " + f.rule();
+                        if (f.severity() == Severity.ERROR) errors.add(key + " :: " + f.message());
+                        else if (f.severity() == Severity.WARNING) warnings.add(key);
+                    }
                 }
-            }
+            });
         }
-        assertThat(validated).isGreaterThan(150);
+        assertThat(validated[0]).isGreaterThan(150);
         assertThat(errors).as("errors from the wrong-result rules on queries PostgreSQL accepts").isEmpty();
         assertThat(warnings).as("warnings on real queries must be reviewed in " + REVIEWED
                 + " (add a line 'schema :: query :: rule :: fair catch|false alarm :: why')").isEqualTo(reviewed());
