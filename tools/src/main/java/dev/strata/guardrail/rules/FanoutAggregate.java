@@ -232,15 +232,36 @@ public final class FanoutAggregate extends RuleBase {
         Edge best = null;
         for (Edge e : context.graph().edgesOf(rel.qualifiedName())) {
             if (e.kind() == EdgeKind.DECLARED || !e.fromTable().equals(rel.qualifiedName())
-                    || !e.fromColumns().equals(base) || e.typeColumn() != null) {
+                    || !e.fromColumns().equals(base)) {
                 continue;
             }
+            // A polymorphic id stands for the target only where its join pins the type column to that target.
+            if (e.typeColumn() != null && !typePinned(item, e.typeColumn(), e.typeValue())) continue;
             if (best == null || e.confidence() > best.confidence()) best = e;
         }
         if (best == null) return null;
         return new Target(best.toTable(), sorted(best.toColumns()), false, best.confidence(), rel.qualifiedName()
                 + "." + base.get(0) + " references " + best.toTable() + "." + String.join(",", best.toColumns())
-                + " (inferred, confidence " + Math.round(best.confidence() * 100) / 100.0 + ": " + best.evidence() + ")");
+                + " (" + best.kind().label() + ", confidence " + Math.round(best.confidence() * 100) / 100.0 + ": " + best.evidence() + ")");
+    }
+
+    /** The item's own ON clause says {@code type_column = 'value'}. */
+    private static boolean typePinned(Item item, String typeColumn, String typeValue) {
+        if (item.join() == null || item.join().getOnExpressions() == null || typeValue == null) return false;
+        for (Expression on : item.join().getOnExpressions()) {
+            for (Expression t : Sql.conjuncts(on)) {
+                if (!(t instanceof net.sf.jsqlparser.expression.operators.relational.EqualsTo eq)) continue;
+                Expression l = Sql.unwrap(eq.getLeftExpression());
+                Expression r = Sql.unwrap(eq.getRightExpression());
+                Column c = l instanceof Column x ? x : r instanceof Column y ? y : null;
+                dev.strata.guardrail.shape.Literal v = dev.strata.guardrail.shape.Literal.of(l instanceof Column ? r : l);
+                if (c != null && v != null && Sql.fold(c.getColumnName()).equals(typeColumn)
+                        && typeValue.equals(v.value())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static List<String> sorted(List<String> cols) {

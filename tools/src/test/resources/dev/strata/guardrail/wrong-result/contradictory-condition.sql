@@ -187,3 +187,17 @@ SELECT count(*) AS orders
 FROM orders o
 WHERE o.created_at >= '2025-06-01'
   AND o.created_at < '2025-06-02';
+
+-- case: not-shipped-but-delivered
+-- expect: contradictory-condition
+-- why: the NOT IN excludes the one value the equality asks for
+SELECT count(*) AS orders
+FROM orders
+WHERE state NOT IN (2, 3)
+  AND state = 3;
+
+-- case: delivered-only
+SELECT count(*) AS orders
+FROM orders
+WHERE state NOT IN (2, 4)
+  AND state = 3;

@@ -181,3 +181,19 @@ WHERE u.deleted_at IS NULL
 GROUP BY 1, 2
 ORDER BY count(o.id) DESC
 LIMIT 10;
+
+-- case: cancelled-orders-per-account-derived-child
+-- expect: count-star-left-join
+-- why: the subquery keeps one row per cancelled order; accounts without any still count 1
+SELECT a.id, count(*) AS cancelled
+FROM accounts a
+LEFT JOIN (SELECT account_id FROM orders WHERE state = 4) x ON x.account_id = a.id
+WHERE NOT a.is_test
+GROUP BY a.id;
+
+-- case: cancelled-orders-per-account-derived-child-count-column
+SELECT a.id, count(x.account_id) AS cancelled
+FROM accounts a
+LEFT JOIN (SELECT account_id FROM orders WHERE state = 4) x ON x.account_id = a.id
+WHERE NOT a.is_test
+GROUP BY a.id;

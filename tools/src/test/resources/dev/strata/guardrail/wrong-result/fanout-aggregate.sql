@@ -242,3 +242,42 @@ WHERE a.id = o.account_id
   AND NOT a.is_test
   AND o.id < 1000
   AND EXISTS (SELECT 1 FROM order_items oi WHERE oi.order_id = o.id);
+
+-- case: spend-and-comments-per-user-polymorphic-child
+-- expect: fanout-aggregate
+-- why: comments attach to orders through commentable_type = 'order' (polymorphic): an order with 3 comments is summed 3 times
+SELECT u.id, sum(o.total_cents) AS spent, count(c.id) AS comments
+FROM users u
+JOIN orders o ON o.user_id = u.id
+LEFT JOIN comments c ON c.commentable_type = 'order' AND c.commentable_id = o.id
+WHERE u.deleted_at IS NULL
+  AND o.id < 5000
+GROUP BY u.id;
+
+-- case: spend-and-comments-per-user-polymorphic-child-pre-aggregated
+SELECT u.id, sum(o.total_cents) AS spent, sum(coalesce(c.comments, 0)) AS comments
+FROM users u
+JOIN orders o ON o.user_id = u.id
+LEFT JOIN (
+    SELECT commentable_id, count(*) AS comments
+    FROM comments
+    WHERE commentable_type = 'order'
+    GROUP BY commentable_id
+) c ON c.commentable_id = o.id
+WHERE u.deleted_at IS NULL
+  AND o.id < 5000
+GROUP BY u.id;
+
+-- case: value-of-multi-unit-orders-filtered-child-subquery
+-- expect: fanout-aggregate
+-- why: the subquery filters order_items but keeps one row per item, so an order with two such items counts twice
+SELECT sum(o.total_cents) AS value
+FROM orders o
+JOIN (SELECT order_id, sku FROM order_items WHERE quantity > 1) big ON big.order_id = o.id
+WHERE o.id < 5000;
+
+-- case: value-of-multi-unit-orders-semi-join
+SELECT sum(o.total_cents) AS value
+FROM orders o
+WHERE o.id < 5000
+  AND o.id IN (SELECT order_id FROM order_items WHERE quantity > 1);
