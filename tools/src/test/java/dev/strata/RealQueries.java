@@ -132,7 +132,11 @@ public final class RealQueries {
         execute(c, script.substring(at));
     }
 
+    /** Database-level settings name the source's own database; the scratch database has another name. */
+    private static final Pattern ALTER_DATABASE = Pattern.compile("(?im)^\\s*ALTER\\s+DATABASE\\s[^;]*;");
+
     private static void execute(Connection c, String sql) throws SQLException {
+        sql = ALTER_DATABASE.matcher(sql).replaceAll("");
         if (sql.isBlank()) return;
         try (Statement st = c.createStatement()) {
             st.execute(sql);

@@ -3,6 +3,7 @@ package dev.strata.guardrail;
 import dev.strata.catalog.Catalog;
 import dev.strata.guardrail.model.ColumnSource;
 import dev.strata.guardrail.model.QueryModel;
+import dev.strata.guardrail.model.ServerObjects;
 import dev.strata.profile.ColumnProfile;
 import dev.strata.profile.ProfileSource;
 import dev.strata.relationships.RelationshipGraph;
@@ -28,6 +29,7 @@ public final class GuardContext {
     private final int[] lineStarts;
     private final Map<Object, Object> memo = new HashMap<>();
     private ProfileSource profiles = ProfileSource.NONE;
+    private ServerObjects server = ServerObjects.NONE;
     private net.sf.jsqlparser.statement.Statement tree;
 
     GuardContext(String sql, List<SqlStatement> statements, SchemaKnowledge knowledge, QueryModel model) {
@@ -93,6 +95,20 @@ public final class GuardContext {
         this.profiles = profiles == null ? ProfileSource.NONE : profiles;
     }
 
+    void server(ServerObjects server) {
+        this.server = server == null ? ServerObjects.NONE : server;
+    }
+
+    /** The server's own objects: system relations, sequences, functions and their volatility. */
+    public ServerObjects server() {
+        return server;
+    }
+
+    /** Whether a rule already reported a finding with this id in this validation. */
+    public boolean reported(String ruleId) {
+        return findings.stream().anyMatch(f -> f.rule().equals(ruleId));
+    }
+
     /** The data profiles the data-aware rules read (cached; never a sample on the request path). */
     public ProfileSource profiles() {
         return profiles;
@@ -113,10 +129,20 @@ public final class GuardContext {
     /** Reports a finding at a character offset in the input (converted to 1-based line and column). */
     public void report(GuardRule rule, String message, int offset, String table, String column, String fix,
                        Map<String, Object> evidence) {
+        report(rule, rule.severity(), message, offset, table, column, fix, evidence);
+    }
+
+    /**
+     * Reports at a lower severity than the rule's own: a rule's severity is the most it reports, for facts; the
+     * same hazard inferred from names, guesses or statistics is reported as a warning that says how sure it is.
+     */
+    public void report(GuardRule rule, Severity severity, String message, int offset, String table, String column,
+                       String fix, Map<String, Object> evidence) {
+        if (severity.ordinal() < rule.severity().ordinal()) severity = rule.severity();
         offset = Math.min(sql.length(), Math.max(0, offset));
         int line = lineOf(offset);
         int col = offset - lineStarts[line - 1] + 1;
-        findings.add(new Finding(rule.id(), rule.severity(), message, line, col, table, column, fix,
+        findings.add(new Finding(rule.id(), severity, message, line, col, table, column, fix,
                 evidence == null || evidence.isEmpty() ? null : evidence));
     }
 
@@ -137,7 +163,8 @@ public final class GuardContext {
         return (T) memo.computeIfAbsent(key, k -> compute.get());
     }
 
-    List<Finding> findings() {
-        return findings;
+    /** The findings reported so far in this validation (rules run in registry order). */
+    public List<Finding> findings() {
+        return java.util.Collections.unmodifiableList(findings);
     }
 }

@@ -12,6 +12,7 @@ import dev.strata.guardrail.rules.DistinctOnOrder;
 import dev.strata.guardrail.rules.FanoutAggregate;
 import dev.strata.guardrail.rules.FkTargetMismatch;
 import dev.strata.guardrail.rules.IntegerDivision;
+import dev.strata.guardrail.rules.InvalidStatement;
 import dev.strata.guardrail.rules.JoinTypeMismatch;
 import dev.strata.guardrail.rules.JsonPathMissing;
 import dev.strata.guardrail.rules.LeftJoinFiltered;
@@ -33,6 +34,7 @@ import dev.strata.guardrail.rules.UnknownTable;
 import dev.strata.guardrail.rules.UnrelatedJoin;
 import dev.strata.guardrail.rules.UnsafeCast;
 import dev.strata.guardrail.rules.UnsupportedSyntax;
+import dev.strata.guardrail.rules.VolatileFunction;
 import dev.strata.guardrail.rules.WildcardInEquality;
 
 import java.util.List;
@@ -71,6 +73,7 @@ public final class GuardRules {
             new DangerousFunction(),
             new RestrictedObject(),
             new UnsupportedSyntax(),
+            new VolatileFunction(),
             // the resolved statement against the catalog and the relationship graph
             new UnknownTable(),
             new UnknownColumn(),
@@ -87,14 +90,18 @@ public final class GuardRules {
             new StringDateComparison(),
             new UnsafeCast(),
             new JsonPathMissing(),
-            new SentinelValues()), WRONG_RESULT);
+            new SentinelValues()),
+            WRONG_RESULT,
+            // PostgreSQL's own verdict on what no rule above explained
+            List.of(new InvalidStatement()));
 
     private GuardRules() {
     }
 
-    private static List<GuardRule> concat(List<GuardRule> a, List<GuardRule> b) {
-        List<GuardRule> all = new java.util.ArrayList<>(a);
-        all.addAll(b);
+    @SafeVarargs
+    private static List<GuardRule> concat(List<GuardRule>... parts) {
+        List<GuardRule> all = new java.util.ArrayList<>();
+        for (List<GuardRule> p : parts) all.addAll(p);
         return List.copyOf(all);
     }
 }

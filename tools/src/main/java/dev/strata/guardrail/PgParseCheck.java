@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * PostgreSQL's own parser and analyser, asked with {@code PREPARE strata_parse_check AS <statement>} in a READ
- * ONLY transaction that is rolled back: PostgreSQL parses the statement, resolves its names and types, infers the
- * types of {@code $n} parameters, and runs nothing. Asked only for the statements Strata's parser cannot read, and
- * only once Strata's lexer has proved there is exactly one statement.
+ * ONLY transaction that is rolled back, in one round trip: PostgreSQL parses the statement, resolves its names and
+ * types, infers the types of {@code $n} parameters, and runs nothing. Asked once Strata's lexer has proved there is
+ * exactly one statement.
  *
  * <p>Why {@code PREPARE} through a plain statement, and not the driver's {@code prepareStatement}: the driver
  * rewrites every {@code ?} (the jsonb operator) into a placeholder, and describing a statement with {@code $1}
@@ -41,14 +41,25 @@ public final class PgParseCheck implements ParseCheck {
     private static final Set<StatementKind> PREPARABLE = Set.of(StatementKind.SELECT, StatementKind.VALUES,
             StatementKind.TABLE, StatementKind.WITH, StatementKind.INSERT, StatementKind.UPDATE,
             StatementKind.DELETE, StatementKind.MERGE);
-    /** Parse analysis is quick; a lock held on a table it opens must not make validation wait. */
-    private static final String LIMITS = "SET TRANSACTION READ ONLY; SET LOCAL statement_timeout = 3000; "
-            + "SET LOCAL lock_timeout = 1000";
+    /**
+     * One round trip: a READ ONLY transaction with short timeouts (parse analysis is quick; a lock held on a table
+     * it opens must not make validation wait), the PREPARE, its DEALLOCATE, and the rollback.
+     */
+    private static final String BEGIN = "BEGIN READ ONLY; SET LOCAL statement_timeout = 3000; "
+            + "SET LOCAL lock_timeout = 250;";
+    private static final String END = "\n; DEALLOCATE " + NAME + "; ROLLBACK";
+    /** Parameters whose type only the client could declare ({@code SELECT $1}): not the statement's fault. */
+    private static final String INDETERMINATE_DATATYPE = "42P18";
 
     private final Database database;
 
     public PgParseCheck(Database database) {
         this.database = database;
+    }
+
+    /** The database asked. */
+    public Database database() {
+        return database;
     }
 
     @Override
@@ -60,44 +71,37 @@ public final class PgParseCheck implements ParseCheck {
         SqlStatement only = statements.get(0);
         int from = preparableStart(only);
         if (from < 0) return Optional.empty();
-        // Positions PostgreSQL reports count from the start of what was sent; map them back to the statement.
+        // Positions PostgreSQL reports count from the start of the PREPARE; map them back to the statement.
         String body = only.text().substring(from - only.start());
         int shift = from - PREFIX.length();
-        String sent = PREFIX + body;
-        if (!PgProtocol.sentWhole(sent)) return Optional.empty();
-        return Optional.of(ask(sent, shift));
+        String prepare = PREFIX + body;
+        String batch = BEGIN + prepare + END;
+        if (!PgProtocol.sentWhole(prepare) || !PgProtocol.splitsInto(batch, 6, 3, prepare)) return Optional.empty();
+        return Optional.of(ask(batch, shift, statement.length()));
     }
 
-    private Verdict ask(String sent, int shift) {
+    private Verdict ask(String batch, int shift, int length) {
         Connection c = database.connection();
         boolean outOfStep = false;
-        try {
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                st.setEscapeProcessing(false);
-                st.execute(LIMITS);
-                try {
-                    st.execute(sent);
-                } catch (SQLException e) {
-                    if (!PgProtocol.isStatementError(e) || "42P05".equals(e.getSQLState())) throw e;
-                    return rejected((PSQLException) e, shift);
-                }
-                st.execute("DEALLOCATE " + NAME);
+        try (Statement st = c.createStatement()) {
+            st.setEscapeProcessing(false);
+            try {
+                st.execute(batch);
                 return Verdict.ACCEPTED;
+            } catch (SQLException e) {
+                if (PgProtocol.mayBeOutOfStep(e)) throw e;
+                // The transaction is aborted at the failed statement; end it before the connection goes back.
+                st.execute("ROLLBACK");
+                if (!PgProtocol.isStatementError(e) || "42P05".equals(e.getSQLState())) throw e;
+                if (INDETERMINATE_DATATYPE.equals(e.getSQLState())) return Verdict.ACCEPTED;
+                return rejected((PSQLException) e, shift, length);
             }
         } catch (SQLException | RuntimeException e) {
+            // A prepared statement left behind (42P05) would make every later check on this connection fail.
             outOfStep = PgProtocol.mayBeOutOfStep(e) || "42P05".equals(e instanceof SQLException s ? s.getSQLState()
                     : null);
             throw new IllegalStateException("PostgreSQL could not be asked: " + Database.rootMessage(e), e);
         } finally {
-            if (!outOfStep) {
-                try {
-                    c.rollback();
-                    c.setAutoCommit(true);
-                } catch (SQLException | RuntimeException e) {
-                    outOfStep = true;
-                }
-            }
             if (outOfStep) {
                 database.evict(c);
             } else {
@@ -110,10 +114,11 @@ public final class PgParseCheck implements ParseCheck {
         }
     }
 
-    private static Verdict rejected(PSQLException e, int shift) {
+    private static Verdict rejected(PSQLException e, int shift, int length) {
         ServerErrorMessage server = e.getServerErrorMessage();
         String message = server.getMessage() != null ? server.getMessage() : e.getMessage();
-        int position = server.getPosition() > 0 ? Math.max(1, server.getPosition() + shift) : 0;
+        // "at end of input" points just past the statement (the batch goes on after a line break).
+        int position = server.getPosition() > 0 ? Math.min(length + 1, Math.max(1, server.getPosition() + shift)) : 0;
         return Verdict.rejected(message, e.getSQLState(), position);
     }
 

@@ -1,9 +1,13 @@
 package dev.strata.guardrail;
 
+import dev.strata.catalog.Catalog;
+import dev.strata.db.Database;
 import dev.strata.guardrail.model.ColumnSource;
 import dev.strata.guardrail.model.QueryModel;
 import dev.strata.guardrail.model.QueryModelBuilder;
+import dev.strata.guardrail.model.ServerObjects;
 import dev.strata.guardrail.model.TableRef;
+import dev.strata.profile.ProfileSource;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.sql.SqlStatement;
 import dev.strata.sql.StatementClassifier;
@@ -22,36 +26,52 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The query guardrail: splits and classifies with Strata's lexer, parses with JSqlParser (asking PostgreSQL when
- * JSqlParser cannot), resolves names against the catalog, and runs every rule of {@link GuardRules}. Never throws
- * for bad input: every problem is a finding.
+ * The query guardrail: splits and classifies with Strata's lexer, asks PostgreSQL to parse and analyse the
+ * statement (never to run it), parses it with JSqlParser for the tree the semantic rules need, resolves names
+ * against the catalog and the server's own objects, and runs every rule of {@link GuardRules}. Never throws for bad
+ * input: every problem is a finding.
+ *
+ * <p>What PostgreSQL says is a fact: a statement it rejects gets its error; a statement it accepts has valid names,
+ * so Strata's own name checks stand down (their findings would only repeat a gap in Strata's model). Where
+ * JSqlParser cannot follow, the rules that need no tree (read-only classification, dangerous functions, restricted
+ * objects, function volatility) still judge the statement.
  */
 public final class QueryGuard {
 
     /** Longer input is refused unanalysed: no assistant query is this long, and parsers have worst cases. */
     public static final int MAX_SQL_CHARS = 200_000;
+    /** After a failed read of the server's objects, how long the guardrail works without them before retrying. */
+    private static final long SERVER_OBJECTS_RETRY_NANOS = 30_000_000_000L;
 
     private final Supplier<SchemaKnowledge> knowledge;
     private final ParseCheck parseCheck;
-    private final dev.strata.profile.ProfileSource profiles;
+    private final ProfileSource profiles;
+    private final Database database;
     private List<GuardRule> rules = GuardRules.ALL;
     private Object cachedCatalog;
     private Map<Long, Map<String, ColumnSource>> viewCache;
+    private ServerObjects serverObjects = ServerObjects.NONE;
+    private long serverObjectsReadAt;
 
     /**
      * @param knowledge  the catalog; a supplier returning null means "no database": token rules only
-     * @param parseCheck PostgreSQL's parser for statements JSqlParser cannot read, or null
+     * @param parseCheck PostgreSQL's parser, or null (then Strata's parser alone decides what parses)
      */
     public QueryGuard(Supplier<SchemaKnowledge> knowledge, ParseCheck parseCheck) {
         this(knowledge, parseCheck, null);
     }
 
     /** @param profiles data profiles for the data-aware rules, or null: those rules stay silent */
-    public QueryGuard(Supplier<SchemaKnowledge> knowledge, ParseCheck parseCheck,
-                      dev.strata.profile.ProfileSource profiles) {
+    public QueryGuard(Supplier<SchemaKnowledge> knowledge, ParseCheck parseCheck, ProfileSource profiles) {
         this.knowledge = knowledge;
         this.parseCheck = parseCheck;
         this.profiles = profiles;
+        this.database = parseCheck instanceof PgParseCheck pg ? pg.database() : null;
+    }
+
+    /** The guardrail against a live database: PostgreSQL's parser, the server's objects, and the profiles. */
+    public QueryGuard(Supplier<SchemaKnowledge> knowledge, Database database, ProfileSource profiles) {
+        this(knowledge, new PgParseCheck(database), profiles);
     }
 
     /** The same guardrail with another rule list (benchmarks compare with and without a family of rules). */
@@ -87,19 +107,24 @@ public final class QueryGuard {
         SchemaKnowledge k = knowledge.get();
         GuardContext context = new GuardContext(text, statements, k, null);
         context.profiles(profiles);
+        if (k != null) context.server(serverObjects(k.catalog()));
         SqlStatement first = statements.get(0);
         StatementClassifier.Classification classification = StatementClassifier.classify(first);
 
         if (!first.psqlMeta() && !first.hasErrors()) {
-            Statement tree = parse(first, context);
-            context.tree(tree);
-            if (tree != null && k != null) {
+            Parsed parsed = parse(first);
+            context.parseOutcome(askPostgres(first, parsed));
+            context.tree(parsed.tree);
+            if (parsed.tree != null && k != null) {
                 try {
-                    context.model(new QueryModelBuilder(k.catalog(), first.text(), first.start(), viewCache(k))
-                            .build(tree));
+                    context.model(new QueryModelBuilder(k.catalog(), context.server(), first.text(), first.start(),
+                            viewCache(k)).build(parsed.tree));
                 } catch (RuntimeException | StackOverflowError e) {
-                    context.parseOutcome(ParseOutcome.unparsed("the statement's structure could not be resolved ("
-                            + e.getClass().getSimpleName() + ")", ParseOutcome.Postgres.NOT_ASKABLE, first.start()));
+                    // The tree could not be resolved: judged like a statement Strata cannot parse.
+                    ParseOutcome o = context.parseOutcome();
+                    context.parseOutcome(new ParseOutcome("the statement's structure could not be resolved ("
+                            + e.getClass().getSimpleName() + ")", "its structure", o.postgres(), o.postgresError(),
+                            o.postgresState(), o.rejectedByPostgres() ? o.errorOffset() : first.start()));
                 }
             }
         }
@@ -117,8 +142,10 @@ public final class QueryGuard {
         findings.sort(Comparator.comparing(Finding::line).thenComparing(Finding::column)
                 .thenComparing(Finding::rule));
         boolean ok = findings.stream().noneMatch(Finding::isError);
+        // Read-only is syntactic (fail closed) and also needs every function called to be unable to write.
         boolean readOnly = statements.size() == 1 && classification.readOnly()
-                && findings.stream().noneMatch(f -> f.rule().equals("not-read-only"));
+                && findings.stream().noneMatch(f -> f.rule().equals("not-read-only")
+                || f.rule().equals("volatile-function"));
         return new Validation(ok, classification.kind().name().toLowerCase(Locale.ROOT), readOnly,
                 tables(context.model()), findings);
     }
@@ -132,73 +159,77 @@ public final class QueryGuard {
         return viewCache;
     }
 
-    /** JSqlParser first (fast, gives the tree); PostgreSQL when it fails, to tell bad SQL from exotic SQL. */
-    private Statement parse(SqlStatement statement, GuardContext context) {
+    /**
+     * The server's objects, read once per catalog (a few milliseconds); after a failed read, the guardrail works
+     * leniently without them and tries again later.
+     */
+    private synchronized ServerObjects serverObjects(Catalog catalog) {
+        if (database == null) return ServerObjects.NONE;
+        boolean stale = cachedServerCatalog != catalog
+                || (!serverObjects.loaded() && System.nanoTime() - serverObjectsReadAt > SERVER_OBJECTS_RETRY_NANOS);
+        if (stale) {
+            serverObjects = ServerObjectsLoader.load(database);
+            serverObjectsReadAt = System.nanoTime();
+            cachedServerCatalog = catalog;
+        }
+        return serverObjects;
+    }
+
+    private Object cachedServerCatalog;
+
+    /** JSqlParser's tree, or why it has none. */
+    private record Parsed(Statement tree, String error, String construct, int offset) {
+    }
+
+    /** JSqlParser first as written, then in a form it reads that means the same ({@link ParseRepairs}). */
+    private static Parsed parse(SqlStatement statement) {
         String body = statement.text();
         try {
             Statement tree;
             try {
-                // Without JSqlParser's backtracking ("complex parsing") parses are ~3x faster and the corpus
-                // parses the same; the rare statement that needs it gets a second, full attempt.
+                // Without JSqlParser's backtracking ("complex parsing") parses are ~3x faster and most statements
+                // parse the same; the rare statement that needs it gets a second, full attempt.
                 tree = CCJSqlParserUtil.newParser(body).withAllowComplexParsing(false).withComplexParsing(false)
                         .Statement();
             } catch (ParseException | RuntimeException simple) {
                 try {
                     tree = CCJSqlParserUtil.newParser(body).Statement();
                 } catch (ParseException | RuntimeException first) {
-                    String quoted = quoteParserKeywords(statement);
-                    if (quoted.equals(body)) throw first;
-                    tree = CCJSqlParserUtil.newParser(quoted).Statement();
+                    String repaired = ParseRepairs.repair(statement);
+                    if (repaired.equals(body)) throw first;
+                    try {
+                        tree = CCJSqlParserUtil.newParser(repaired).Statement();
+                    } catch (ParseException | RuntimeException second) {
+                        throw first;
+                    }
                 }
             }
-            context.parseOutcome(ParseOutcome.PARSED);
-            return tree;
+            return new Parsed(tree, null, null, statement.start());
         } catch (ParseException | RuntimeException | StackOverflowError e) {
             int offset = statement.start() + offsetOf(e, body);
             String message = firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            ParseOutcome.Postgres postgres = ParseOutcome.Postgres.UNAVAILABLE;
-            if (parseCheck != null) {
-                try {
-                    Optional<ParseCheck.Verdict> pg = parseCheck.check(body);
-                    if (pg.isPresent() && !pg.get().accepted()) {
-                        ParseCheck.Verdict v = pg.get();
-                        int pgOffset = v.position() > 0 ? statement.start() + v.position() - 1 : offset;
-                        context.parseOutcome(new ParseOutcome(message, ParseOutcome.Postgres.REJECTED, v.message()
-                                + (v.sqlState() == null ? "" : " (SQLSTATE " + v.sqlState() + ")"), v.sqlState(),
-                                pgOffset));
-                        return null;
-                    }
-                    postgres = pg.isPresent() ? ParseOutcome.Postgres.ACCEPTED : ParseOutcome.Postgres.NOT_ASKABLE;
-                } catch (RuntimeException unavailable) {
-                    // No database right now: judge on Strata's parser alone.
-                }
-            }
-            context.parseOutcome(ParseOutcome.unparsed(message, postgres, offset));
-            return null;
+            return new Parsed(null, message, UnsupportedConstructs.name(statement, offset), offset);
         }
     }
 
-    /**
-     * JSqlParser reserves a few words PostgreSQL does not ({@code number}, {@code uuid}): as column names they make
-     * it fail on valid SQL. Quoting them where they are not a function call or a type after {@code ::} means the
-     * same to PostgreSQL and lets the parser through.
-     */
-    static String quoteParserKeywords(SqlStatement statement) {
-        List<dev.strata.sql.SqlLexer.Token> tokens = statement.tokens();
-        StringBuilder out = new StringBuilder(statement.text());
-        int shift = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            dev.strata.sql.SqlLexer.Token t = tokens.get(i);
-            if (!t.isAnyWord("number", "uuid")) continue;
-            boolean call = i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(");
-            boolean type = i > 0 && (tokens.get(i - 1).isSymbol("::") || tokens.get(i - 1).isWord("as")
-                    && t.isWord("uuid"));
-            if (call || type) continue;
-            int at = t.start() - statement.start() + shift;
-            out.replace(at, at + t.text().length(), '"' + t.text().toLowerCase(Locale.ROOT) + '"');
-            shift += 2;
+    /** PostgreSQL's verdict on the statement (parse and analysis, nothing runs), or why there is none. */
+    private ParseOutcome askPostgres(SqlStatement statement, Parsed parsed) {
+        ParseOutcome.Postgres postgres = ParseOutcome.Postgres.UNAVAILABLE;
+        if (parseCheck != null) {
+            try {
+                Optional<ParseCheck.Verdict> pg = parseCheck.check(statement.text());
+                if (pg.isPresent() && !pg.get().accepted()) {
+                    ParseCheck.Verdict v = pg.get();
+                    int pgOffset = v.position() > 0 ? statement.start() + v.position() - 1 : parsed.offset;
+                    return new ParseOutcome(parsed.error, parsed.construct, ParseOutcome.Postgres.REJECTED,
+                            v.message(), v.sqlState(), pgOffset);
+                }
+                postgres = pg.isPresent() ? ParseOutcome.Postgres.ACCEPTED : ParseOutcome.Postgres.NOT_ASKABLE;
+            } catch (RuntimeException unavailable) {
+                // No database right now: judge on Strata's parser alone.
+            }
         }
-        return out.toString();
+        return new ParseOutcome(parsed.error, parsed.construct, postgres, null, null, parsed.offset);
     }
 
     private static int offsetOf(Throwable e, String body) {
@@ -222,10 +253,11 @@ public final class QueryGuard {
         return line.length() > 200 ? line.substring(0, 199) + "…" : line;
     }
 
+    /** The relations the statement reads: catalog relations, system relations and sequences, schema-qualified. */
     private static List<String> tables(QueryModel model) {
         if (model == null) return List.of();
-        return model.tables().stream().filter(TableRef::isBase).map(t -> t.relation().qualifiedName()).distinct()
-                .sorted().toList();
+        return model.tables().stream().map(TableRef::qualifiedName).filter(n -> n != null).distinct().sorted()
+                .toList();
     }
 
     private static Validation refuse(String sql, String rule, String message, String fix) {

@@ -45,6 +45,20 @@ public final class PgProtocol {
     }
 
     /**
+     * Whether a batch Strata composed goes out as exactly {@code parts} statements with part {@code index} being
+     * {@code expected} unchanged: the text an assistant wrote inside it ends nothing early and swallows nothing.
+     */
+    public static boolean splitsInto(String batch, int parts, int index, String expected) {
+        try {
+            List<NativeQuery> split = Parser.parseJdbcSql(batch, true, false, true, false, false);
+            return split.size() == parts && split.get(index).nativeSql.strip().equals(expected.strip())
+                    && split.stream().allMatch(q -> q.bindPositions.length == 0);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * The statement for the driver's {@code prepareStatement}, which reads every {@code ?} as a placeholder: each
      * {@code ?} of an operator ({@code ?}, {@code ?|}, {@code ?&}, {@code @?} of jsonb; geometric ones) is doubled,
      * the driver's escape for a literal one. Null when the statement has {@code $n} parameters (the driver cannot

@@ -2,7 +2,6 @@ package dev.strata.query;
 
 import dev.strata.db.Database;
 import dev.strata.guardrail.Finding;
-import dev.strata.guardrail.PgParseCheck;
 import dev.strata.guardrail.QueryGuard;
 import dev.strata.guardrail.Validation;
 import dev.strata.schema.SchemaKnowledge;
@@ -31,7 +30,7 @@ public final class QueryService {
     /** @param profiles the cached data profiles the data-aware rules read, or null (those rules stay silent) */
     public QueryService(Supplier<SchemaKnowledge> knowledge, Database database, QueryLimits limits,
                         boolean allowWrites, dev.strata.profile.ProfileSource profiles) {
-        this.guard = new QueryGuard(knowledge, new PgParseCheck(database), profiles);
+        this.guard = new QueryGuard(knowledge, database, profiles);
         this.runner = new QueryRunner(database);
         this.explainer = new ExplainAnalyzer(database, limits.statementTimeout(), limits.lockTimeout());
         this.limits = limits;
@@ -66,10 +65,12 @@ public final class QueryService {
                     + "value to bind to it; write the value into the statement as a literal", v);
         }
         QueryLimits effective = maxRows == null ? limits : limits.withMaxRows(Math.min(maxRows, limits.maxRows()));
-        if (!v.readOnly()) {
+        if (!v.readOnly() && !onlyFunctionsMayWrite(sql, v)) {
             if (!allowWrites) return new Refused("refused: the statement is not read-only", v);
             return new Ran(runner.write(sql, effective), v.findings());
         }
+        // Read-only by its syntax; a user-defined function it calls may try to write, and the READ ONLY
+        // transaction refuses that at run time.
         return new Ran(runner.run(sql, effective), v.findings());
     }
 
@@ -84,6 +85,17 @@ public final class QueryService {
                     + "in its place to see the plan", v);
         }
         return new Explained(explainer.explain(sql), v.findings());
+    }
+
+    /**
+     * A single statement that is read-only by its syntax and only calls functions that may write
+     * (volatile-function): it runs, in the READ ONLY transaction every read runs in.
+     */
+    private static boolean onlyFunctionsMayWrite(String sql, Validation v) {
+        return v.findings().stream().anyMatch(f -> f.rule().equals("volatile-function"))
+                && v.findings().stream().noneMatch(f -> f.rule().equals("not-read-only")
+                || f.rule().equals("multiple-statements"))
+                && dev.strata.sql.StatementClassifier.classify(sql).readOnly();
     }
 
     /** The first {@code $n} parameter of the statement, or null: statements with parameters cannot run as they are. */

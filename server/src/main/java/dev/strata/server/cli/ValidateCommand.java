@@ -3,7 +3,6 @@ package dev.strata.server.cli;
 import dev.strata.db.ConnectionSettings;
 import dev.strata.db.Database;
 import dev.strata.guardrail.Finding;
-import dev.strata.guardrail.PgParseCheck;
 import dev.strata.guardrail.QueryGuard;
 import dev.strata.guardrail.Validation;
 import dev.strata.json.Json;
@@ -40,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
             try (Database db = Database.connect(settings)) {
                 SchemaKnowledge knowledge = SchemaKnowledge.load(db, schemas);
                 // One statement from a script: the data-aware rules read pg_stats profiles (no sample is taken).
-                v = new QueryGuard(() -> knowledge, new PgParseCheck(db), new dev.strata.profile.ProfileCache(db,
+                v = new QueryGuard(() -> knowledge, db, new dev.strata.profile.ProfileCache(db,
                         dev.strata.profile.ProfileOptions.defaults(), knowledge::graph)).validate(sql);
             }
         }

@@ -8,30 +8,39 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One SELECT level: its FROM items, the CTEs it can see, the output aliases ORDER BY may use, and which FROM
- * items its conditions connect (for cartesian products). Subqueries see their parent's items (correlation).
+ * One SELECT level (or VALUES list): its FROM items, the CTEs it can see, its output columns, and which FROM items
+ * its conditions connect (for cartesian products). Subqueries see their parent's items (correlation).
  */
 public final class Scope {
 
     final Scope parent;
     final List<TableRef> tables = new ArrayList<>();
     final Map<String, TableRef> ctes = new HashMap<>();
-    final Set<String> outputAliases = new HashSet<>();
+    final List<OutputColumn> outputs = new ArrayList<>();
     /** Pairs of FROM items that some condition (or an explicit CROSS JOIN / LATERAL) connects. */
     final List<TableRef[]> connections = new ArrayList<>();
     /** Items joined with CROSS JOIN: deliberate products, not accidents. */
     final Set<TableRef> deliberate = new HashSet<>();
+    /** Columns a USING or NATURAL join merged into one: hidden on this item for unqualified names. */
+    final Map<TableRef, Set<String>> merged = new HashMap<>();
 
     Scope(Scope parent) {
         this.parent = parent;
     }
 
+    /** The enclosing scope (correlated references reach it), or null at the top. */
     public Scope parent() {
         return parent;
     }
 
+    /** Every FROM item of this level, joined ones included, in order. */
     public List<TableRef> tables() {
         return tables;
+    }
+
+    /** The output columns of this SELECT, in order. */
+    public List<OutputColumn> outputs() {
+        return outputs;
     }
 
     public List<TableRef[]> connections() {
@@ -40,6 +49,12 @@ public final class Scope {
 
     public Set<TableRef> deliberate() {
         return deliberate;
+    }
+
+    /** Whether an unqualified reference to {@code column} skips this item (a USING/NATURAL join merged it). */
+    public boolean mergedAway(TableRef item, String column) {
+        Set<String> hidden = merged.get(item);
+        return hidden != null && hidden.contains(column);
     }
 
     TableRef cte(String name) {

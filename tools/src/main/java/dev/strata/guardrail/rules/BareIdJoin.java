@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * <b>bare-id-join</b>: {@code a.id = b.id} between two different tables with no key linking exactly those
  * columns. Every table's {@code id} counts from 1, so the join runs and returns plausible rows that pair
- * unrelated records (user 7 with order 7).
+ * unrelated records (user 7 with order 7). An error when both ids are generated independently (identity columns,
+ * different sequences: equal values are coincidence); a warning otherwise (a shared-key design is possible).
  *
  * <pre>
  * bad:  SELECT u.email, o.total_cents FROM users u JOIN orders o ON o.id = u.id
@@ -35,9 +36,10 @@ public final class BareIdJoin extends RuleBase {
             var paths = new dev.strata.relationships.JoinPathFinder(context.graph()).find(a, b, 2, 1, true);
             String fix = paths.isEmpty() ? "join through a column that references the other table's id"
                     : "join through the key that links them: " + describe(paths.get(0));
-            context.report(this, a + ".id = " + b + ".id pairs rows that merely share a number: no key links "
-                            + "these two id columns", j.equality().left().offset(), a, "id", fix,
-                    Map.of("left", a + ".id", "right", b + ".id"));
+            Severity severity = j.verdict() == JoinVerdicts.Verdict.BARE_ID ? j.severity() : Severity.ERROR;
+            context.report(this, severity, a + ".id = " + b + ".id pairs rows that merely share a number: no key "
+                            + "links these two id columns" + (j.why() == null ? "" : " (warning: " + j.why() + ")"),
+                    j.equality().left().offset(), a, "id", fix, Map.of("left", a + ".id", "right", b + ".id"));
         }
     }
 

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * <b>cartesian-join</b>: tables combined with no condition connecting them (a comma list without the WHERE
  * equality, {@code JOIN … ON true}): every row of one times every row of the other. An explicit
- * {@code CROSS JOIN} is taken as deliberate.
+ * {@code CROSS JOIN} is taken as deliberate, and a source of at most one row (an aggregate without GROUP BY, a
+ * LIMIT 1 subquery, a one-row VALUES, a single-row INSERT … RETURNING, a table filtered on its whole key) makes
+ * no product. Any condition over two items joins them, an expression too.
  *
  * <pre>
  * bad:  SELECT o.id, a.name FROM orders o, accounts a WHERE o.state = 3
@@ -38,6 +40,10 @@ public final class CartesianJoin extends RuleBase {
             for (TableRef[] pair : scope.connections()) union(parent, pair[0], pair[1]);
             for (int i = 1; i < items.size(); i++) {
                 if (scope.deliberate().contains(items.get(i))) union(parent, items.get(i - 1), items.get(i));
+            }
+            // A source of at most one row multiplies nothing: it is joined to everything by construction.
+            for (TableRef t : items) {
+                if (t.singleRow()) for (TableRef u : items) union(parent, t, u);
             }
             Map<TableRef, List<TableRef>> groups = new LinkedHashMap<>();
             for (TableRef t : items) groups.computeIfAbsent(find(parent, t), k -> new ArrayList<>()).add(t);

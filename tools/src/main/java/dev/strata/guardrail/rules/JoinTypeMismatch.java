@@ -7,9 +7,11 @@ import dev.strata.guardrail.Severity;
 import java.util.Map;
 
 /**
- * <b>join-type-mismatch</b>: an equality between columns whose types cannot be compared without a cast that
- * changes meaning — a bigint key against a uuid key, text against integer. PostgreSQL rejects some of these
- * outright ("operator does not exist"); with a cast added by reflex, the join silently matches nothing.
+ * <b>join-type-mismatch</b>: an equality between columns whose declared types cannot be compared without a cast
+ * that changes meaning — a bigint key against a uuid key, text against integer. PostgreSQL rejects these
+ * outright ("operator does not exist"); with a cast added by reflex ({@code o.id::text = i.id::text}), the join
+ * silently matches nothing when the two types never read alike (a uuid and a number, a date and a boolean); a cast
+ * against text ({@code p.sku = li.id::text}) is judged as a plain join instead.
  *
  * <pre>
  * bad:  SELECT * FROM billing.invoices i JOIN orders o ON o.id = i.id        -- bigint = uuid

@@ -12,7 +12,8 @@ import java.util.Map;
  * <b>not-read-only</b>: a statement that writes, locks rows, changes settings or controls transactions — also
  * when it looks like a read: data-modifying CTEs, {@code SELECT … INTO}, {@code SELECT … FOR UPDATE},
  * {@code EXPLAIN ANALYZE} of a write, {@code COPY}, {@code DO}, {@code CALL}, {@code PREPARE}/{@code EXECUTE}.
- * Anything the classifier does not recognise counts as a write (fail closed).
+ * Anything the classifier does not recognise counts as a write (fail closed); a statement that certainly does not
+ * parse gets its syntax error instead (validate_sql's {@code read_only} is false for it all the same).
  *
  * <pre>
  * bad:  WITH gone AS (DELETE FROM sessions RETURNING *) SELECT count(*) FROM gone
@@ -29,6 +30,8 @@ public final class NotReadOnly extends TokenRule {
     @Override
     public void check(GuardContext context) {
         for (SqlStatement statement : context.statements()) {
+            // A statement that does not parse gets its syntax error; whether it would write is unknowable.
+            if (SyntaxError.certainlyUnparseable(context, statement)) continue;
             StatementClassifier.Classification c = StatementClassifier.classify(statement);
             if (c.readOnly()) continue;
             context.report(this, "not read-only: " + c.reason(), statement.start(), null, null,

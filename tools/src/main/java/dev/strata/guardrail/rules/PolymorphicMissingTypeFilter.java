@@ -15,6 +15,8 @@ import java.util.Map;
  * and users overlap, so {@code commentable_id = o.id} also matches comments on the invoice and the user that share
  * the number.
  *
+ * A warning: polymorphic pairs are inferred from names and the type column's values, never declared.
+ *
  * <pre>
  * bad:  SELECT c.body FROM comments c JOIN orders o ON o.id = c.commentable_id
  * good: SELECT c.body FROM comments c JOIN orders o ON o.id = c.commentable_id AND c.commentable_type = 'order'
@@ -23,7 +25,7 @@ import java.util.Map;
 public final class PolymorphicMissingTypeFilter extends RuleBase {
 
     public PolymorphicMissingTypeFilter() {
-        super("polymorphic-missing-type-filter", Severity.ERROR,
+        super("polymorphic-missing-type-filter", Severity.WARNING,
                 "a polymorphic id used without constraining its type column");
     }
 

@@ -59,8 +59,35 @@ public final class SyntaxError extends TokenRule {
         return false;
     }
 
+    /** The words a PostgreSQL statement can begin with: any other first word is certainly a syntax error. */
+    static final java.util.Set<String> COMMANDS = java.util.Set.of("abort", "alter", "analyze", "analyse", "begin",
+            "call", "checkpoint", "close", "cluster", "comment", "commit", "copy", "create", "deallocate", "declare",
+            "delete", "discard", "do", "drop", "end", "execute", "explain", "fetch", "grant", "import", "insert",
+            "listen", "load", "lock", "merge", "move", "notify", "prepare", "reassign", "refresh", "reindex",
+            "release", "reset", "revoke", "rollback", "savepoint", "security", "select", "set", "show", "start",
+            "table", "truncate", "unlisten", "update", "vacuum", "values", "with");
+
+    /**
+     * Whether the statement certainly does not parse: a lexical error, PostgreSQL's own syntax error, or a first
+     * word no statement begins with. Other rules leave such a statement alone (its read-only verdict, for one,
+     * is unknowable).
+     */
+    public static boolean certainlyUnparseable(GuardContext context, SqlStatement statement) {
+        if (statement.hasErrors() || statement.psqlMeta()) return true;
+        if (statement == context.statements().get(0)) {
+            ParseOutcome outcome = context.parseOutcome();
+            if (outcome != null && outcome.rejectedWith("42601")) return true;
+            if (outcome != null && outcome.acceptedByPostgres()) return false;
+        }
+        Token first = statement.firstToken();
+        if (first.isSymbol("(")) return false;
+        return !(first.kind() == TokenKind.IDENTIFIER && COMMANDS.contains(first.text().toLowerCase(Locale.ROOT)));
+    }
+
     @Override
     public void check(GuardContext context) {
+        ParseOutcome outcome = context.parseOutcome();
+        boolean accepted = outcome != null && outcome.acceptedByPostgres();
         for (SqlStatement statement : context.statements()) {
             if (statement.psqlMeta()) {
                 context.report(this, "psql meta-command " + statement.text().strip() + " is not SQL",
@@ -73,15 +100,17 @@ public final class SyntaxError extends TokenRule {
                         null);
                 return;
             }
-            if (otherDialect(context, statement)) return;
+            boolean first = statement == context.statements().get(0);
+            if (!(first && accepted) && otherDialect(context, statement)) return;
         }
-        ParseOutcome outcome = context.parseOutcome();
-        if (outcome != null && outcome.rejectedByPostgres()) {
+        SqlStatement first = context.statements().get(0);
+        if (outcome != null && outcome.rejectedWith("42601")) {
             context.reportAt(this, "PostgreSQL cannot parse the statement: " + outcome.postgresError(),
                     outcome.errorOffset(), "fix the syntax at the position given");
-        } else if (outcome != null && !outcome.parsed() && outcome.postgres() == ParseOutcome.Postgres.UNAVAILABLE) {
-            context.reportAt(this, "the statement does not parse: " + outcome.parserError(), outcome.errorOffset(),
-                    "fix the syntax at the position given");
+        } else if (outcome != null && !accepted && !outcome.rejectedByPostgres()
+                && !first.hasErrors() && certainlyUnparseable(context, first)) {
+            context.reportAt(this, first.firstToken().text() + " is not an SQL command", first.start(),
+                    "start the statement with SELECT (or WITH, VALUES, TABLE)");
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.guardrail.rules;
 import dev.strata.catalog.Column;
 import dev.strata.catalog.QualifiedName;
 import dev.strata.guardrail.GuardContext;
+import dev.strata.guardrail.ParseOutcome;
 import dev.strata.guardrail.RuleBase;
 import dev.strata.guardrail.Severity;
 import dev.strata.guardrail.model.ColumnRef;
@@ -17,7 +18,8 @@ import java.util.Map;
 
 /**
  * <b>unknown-column</b>: a column the referenced table does not have. The fix names the closest real columns,
- * and points out case mistakes: {@code lastloginat} is not {@code "lastLoginAt"}, which must be quoted.
+ * and points out case mistakes: {@code lastloginat} is not {@code "lastLoginAt"}, which must be quoted. When
+ * PostgreSQL was asked, its verdict decides: a statement it accepted has no unknown column.
  *
  * <pre>
  * bad:  SELECT email, last_login_at FROM users
@@ -31,16 +33,29 @@ public final class UnknownColumn extends RuleBase {
     }
 
     @Override
+    public boolean needsModel() {
+        return false;
+    }
+
+    @Override
     public void check(GuardContext context) {
-        for (ColumnRef c : context.model().columns()) {
-            if (c.unknownQualifier() || c.source() != null) continue;
-            if (c.qualifier() != null) {
-                TableRef t = c.candidates().isEmpty() ? null : c.candidates().get(0);
-                if (t == null || t.knowsColumn(c.name()) || (t.relation() == null && t.open())) continue;
-                report(context, c, List.of(t));
-            } else if (c.candidates().isEmpty() && !anyOpen(c.scope())) {
-                report(context, c, tablesInScope(c.scope()));
+        ParseOutcome outcome = context.parseOutcome();
+        // PostgreSQL resolved every name: anything Strata's model missed is Strata's gap, not the statement's.
+        if (outcome != null && outcome.acceptedByPostgres()) return;
+        int before = context.findings().size();
+        if (context.model() != null) {
+            for (ColumnRef c : context.model().columns()) {
+                if (c.resolution() != ColumnRef.Resolution.UNKNOWN) continue;
+                if (c.qualifier() != null) {
+                    if (!c.candidates().isEmpty()) report(context, c, List.of(c.candidates().get(0)));
+                } else if (!anyOpen(c.scope())) {
+                    report(context, c, tablesInScope(c.scope()));
+                }
             }
+        }
+        if (context.findings().size() == before && outcome != null && outcome.rejectedWith("42703")) {
+            context.reportAt(this, "PostgreSQL: " + outcome.postgresError(), outcome.errorOffset(),
+                    "check describe_table for the real column names");
         }
     }
 

@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * <b>unrelated-join</b>: an equality between columns of two tables that no declared, inferred or polymorphic
- * relationship connects. Sometimes deliberate (matching on a business code), usually a guess.
+ * relationship connects, directly or through a shared parent. Sometimes deliberate (matching on a business code),
+ * usually a guess; never said of equally named text attributes matched on purpose ({@code a.first_name =
+ * c.first_name}), nor, in schemas that declare no foreign keys, of joins the naming convention explains.
  *
  * <pre>
  * bad:  SELECT * FROM regions r JOIN products p ON p.category = r.code
