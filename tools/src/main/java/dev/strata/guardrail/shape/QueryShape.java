@@ -53,7 +53,12 @@ public final class QueryShape {
             Statement tree = context.tree();
             if (tree == null || context.knowledge() == null || context.statements().isEmpty()) return EMPTY;
             QueryShape shape = new QueryShape(context.catalog(), context.statements().get(0).start());
-            if (tree instanceof Select select) shape.select(select, null, null);
+            try {
+                if (tree instanceof Select select) shape.select(select, null, null);
+            } catch (RuntimeException | StackOverflowError e) {
+                // A tree shape Strata does not know: the wrong-result rules stay silent rather than guess.
+                return EMPTY;
+            }
             return shape;
         });
     }
@@ -116,9 +121,16 @@ public final class QueryShape {
         Ctes scope = ctes;
         if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
             scope = new Ctes(new HashMap<>(), ctes);
+            boolean recursive = false;
+            for (WithItem<?> with : select.getWithItemsList()) recursive |= with.isRecursive();
             for (WithItem<?> with : select.getWithItemsList()) {
-                if (with.getSelect() == null) continue;
-                Derived body = select(with.getSelect(), scope, null);
+                // A data-modifying CTE (refused by the statement rules) has no rows to shape.
+                if (!(with.getParenthesedStatement() instanceof Select withSelect)) continue;
+                Derived body = select(withSelect, scope, null);
+                // In WITH RECURSIVE, UNION (not ALL) is how the recursion stops on cycles: deliberate.
+                if (recursive && body.unionDistinct()) {
+                    body = new Derived(body.body(), body.outputs(), body.open(), body.parts(), false);
+                }
                 List<String> renamed = new ArrayList<>();
                 if (with.getWithItemList() != null) {
                     for (SelectItem<?> item : with.getWithItemList()) renamed.add(Sql.fold(item.toString()));

@@ -166,3 +166,13 @@ FROM (
     UNION
     SELECT email_addr FROM legacy.customer_master
 ) e;
+
+-- case: days-of-june-recursive-cte
+-- why: in WITH RECURSIVE, UNION is what stops the recursion on repeated rows: deliberate
+WITH RECURSIVE days(d) AS (
+    SELECT date '2025-06-01'
+    UNION
+    SELECT d + 1 FROM days WHERE d < date '2025-06-30'
+)
+SELECT count(*) AS days_in_june
+FROM days;
