@@ -135,8 +135,12 @@ public final class RealQueries {
     /** Database-level settings name the source's own database; the scratch database has another name. */
     private static final Pattern ALTER_DATABASE = Pattern.compile("(?im)^\\s*ALTER\\s+DATABASE\\s[^;]*;");
 
+    /** A setting pg_dump 17 writes that older servers do not know (the benchmarks run PostgreSQL 15). */
+    private static final Pattern NEWER_SETTINGS = Pattern.compile("(?im)^SET\\s+transaction_timeout\\s*=[^;]*;");
+
     private static void execute(Connection c, String sql) throws SQLException {
         sql = ALTER_DATABASE.matcher(sql).replaceAll("");
+        sql = NEWER_SETTINGS.matcher(sql).replaceAll("");
         if (sql.isBlank()) return;
         try (Statement st = c.createStatement()) {
             st.execute(sql);

@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -112,21 +116,23 @@ public final class QueryGuard {
         StatementClassifier.Classification classification = StatementClassifier.classify(first);
 
         if (!first.psqlMeta() && !first.hasErrors()) {
+            // PostgreSQL's round trip runs while Strata parses and resolves the statement on this thread.
+            CompletableFuture<Optional<ParseCheck.Verdict>> verdict = askPostgres(first);
             Parsed parsed = parse(first);
-            context.parseOutcome(askPostgres(first, parsed));
             context.tree(parsed.tree);
+            String modelError = null;
             if (parsed.tree != null && k != null) {
                 try {
                     context.model(new QueryModelBuilder(k.catalog(), context.server(), first.text(), first.start(),
                             viewCache(k)).build(parsed.tree));
                 } catch (RuntimeException | StackOverflowError e) {
                     // The tree could not be resolved: judged like a statement Strata cannot parse.
-                    ParseOutcome o = context.parseOutcome();
-                    context.parseOutcome(new ParseOutcome("the statement's structure could not be resolved ("
-                            + e.getClass().getSimpleName() + ")", "its structure", o.postgres(), o.postgresError(),
-                            o.postgresState(), o.rejectedByPostgres() ? o.errorOffset() : first.start()));
+                    modelError = "the statement's structure could not be resolved (" + e.getClass().getSimpleName()
+                            + ")";
                 }
             }
+            if (modelError != null) parsed = new Parsed(null, modelError, "its structure", first.start());
+            context.parseOutcome(outcome(first, parsed, verdict));
         }
         for (GuardRule rule : rules) {
             if (rule.needsModel() && context.model() == null) continue;
@@ -212,12 +218,30 @@ public final class QueryGuard {
         }
     }
 
-    /** PostgreSQL's verdict on the statement (parse and analysis, nothing runs), or why there is none. */
-    private ParseOutcome askPostgres(SqlStatement statement, Parsed parsed) {
+    /** Asks PostgreSQL (parse and analysis, nothing runs) on another thread; null when there is no PostgreSQL. */
+    private CompletableFuture<Optional<ParseCheck.Verdict>> askPostgres(SqlStatement statement) {
+        if (parseCheck == null) return null;
+        try {
+            return CompletableFuture.supplyAsync(() -> parseCheck.check(statement.text()), ASKING);
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Threads that wait for PostgreSQL's answers: daemon, created as needed, gone when idle. */
+    private static final ExecutorService ASKING = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "strata-parse-check");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** PostgreSQL's verdict joined with Strata's parse: rejected, accepted, not askable, or unavailable. */
+    private static ParseOutcome outcome(SqlStatement statement, Parsed parsed,
+                                        CompletableFuture<Optional<ParseCheck.Verdict>> verdict) {
         ParseOutcome.Postgres postgres = ParseOutcome.Postgres.UNAVAILABLE;
-        if (parseCheck != null) {
+        if (verdict != null) {
             try {
-                Optional<ParseCheck.Verdict> pg = parseCheck.check(statement.text());
+                Optional<ParseCheck.Verdict> pg = verdict.join();
                 if (pg.isPresent() && !pg.get().accepted()) {
                     ParseCheck.Verdict v = pg.get();
                     int pgOffset = v.position() > 0 ? statement.start() + v.position() - 1 : parsed.offset;

@@ -183,3 +183,27 @@ SELECT public.orders.id FROM public.orders;
 -- case: exists-correlated-connects-two-items
 SELECT c.email, s.first_name FROM customers c, staff s
 WHERE EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = c.id AND o.staff_id = s.id);
+
+-- case: whole-row-of-a-subquery-that-reads-the-outer-query
+SELECT c.id, (SELECT json_agg(x) FROM (SELECT o.id, o.total) x) AS last FROM customers c
+JOIN orders o ON o.customer_id = c.id;
+
+-- case: function-alias-names-its-column
+SELECT x.id, o.total FROM (SELECT id FROM unnest($1::bigint[]) AS id) x LEFT JOIN orders o ON o.id = x.id;
+
+-- case: row-as-an-alias
+SELECT customer_id, json_object_agg(staff_id, n)
+FROM (SELECT customer_id, staff_id, count(*) AS n FROM orders GROUP BY 1, 2) row GROUP BY customer_id;
+
+-- case: cte-of-an-unnamed-case
+WITH intval AS (SELECT CASE WHEN $1::int > 7 THEN 'day' ELSE 'hour' END)
+SELECT date_trunc((SELECT * FROM intval), placed_at) AS "timestamp", count(*) FROM orders GROUP BY "timestamp";
+
+-- case: extract-epoch
+SELECT EXTRACT (EPOCH FROM (max(placed_at) - min(placed_at))) / 86400 AS days FROM orders;
+
+-- case: parameters-in-conditions
+SELECT id FROM orders WHERE ($1::bigint = 0 OR id = $1) AND NOT (customer_id = ANY($2::bigint[]));
+
+-- case: window-count-beside-a-star
+SELECT count(*) OVER () AS total, orders.* FROM orders ORDER BY placed_at DESC LIMIT 10;
