@@ -110,6 +110,17 @@ public final class ReportContext {
         return List.copyOf(comments.values());
     }
 
+    /**
+     * At most {@code max} names, then "… and N more": a schema-wide finding must stay small whatever the number
+     * of tables (an answer has a budget).
+     */
+    public static List<String> sample(List<String> names, int max) {
+        if (names.size() <= max) return names;
+        List<String> out = new ArrayList<>(names.subList(0, max));
+        out.add("… and " + (names.size() - max) + " more");
+        return out;
+    }
+
     /** A SQL string literal. */
     public static String literal(String text) {
         return "'" + text.replace("'", "''") + "'";

@@ -14,6 +14,7 @@ import dev.strata.legibility.checks.SoftDeletePartlyAdopted;
 import dev.strata.legibility.checks.UndeclaredReferences;
 import dev.strata.legibility.checks.UnindexedForeignKeys;
 import dev.strata.legibility.checks.WideTables;
+import dev.strata.schema.AnswerBudget;
 import dev.strata.schema.SchemaKnowledge;
 import dev.strata.schema.ToolException;
 
@@ -53,6 +54,48 @@ public final class SchemaReport {
 
     public SchemaReport(List<LegibilityCheck> checks) {
         this.checks = List.copyOf(checks);
+    }
+
+    /**
+     * One page of the report within an answer budget (default 25,000 tokens): the summary counts the whole
+     * report; findings (by severity) come first, then comment drafts; {@code next_cursor} continues.
+     */
+    public SchemaReportResult run(SchemaKnowledge knowledge, ReportContext.Profiles profiles, String schema,
+                                  String table, String cursor, Integer maxTokens) {
+        AnswerBudget budget = AnswerBudget.of(maxTokens);
+        int[] at = AnswerBudget.positions(cursor, "report", 2);
+        SchemaReportResult full = run(knowledge, profiles, schema, table);
+        return page(full, at[0], at[1], budget);
+    }
+
+    static SchemaReportResult page(SchemaReportResult full, int firstFinding, int firstComment, AnswerBudget budget) {
+        List<dev.strata.guardrail.Finding> findings = full.findings();
+        List<SuggestedComment> comments = full.suggestedComments();
+        if (firstFinding > findings.size() || firstComment > comments.size()) {
+            throw new ToolException("the cursor points past the end of this report; it was issued for other "
+                    + "arguments or the schema changed: start again without a cursor");
+        }
+        budget.spend(AnswerBudget.estimate(full.summary()) + AnswerBudget.estimate(full.notes()) + 40);
+        List<dev.strata.guardrail.Finding> pageFindings = new ArrayList<>();
+        int f = firstFinding;
+        while (f < findings.size() && budget.take(findings.get(f), pageFindings.isEmpty())) {
+            pageFindings.add(findings.get(f++));
+        }
+        List<SuggestedComment> pageComments = new ArrayList<>();
+        int c = firstComment;
+        if (f == findings.size()) {
+            while (c < comments.size() && budget.take(comments.get(c), pageFindings.isEmpty() && pageComments.isEmpty())) {
+                pageComments.add(comments.get(c++));
+            }
+        }
+        boolean more = f < findings.size() || c < comments.size();
+        SchemaReportResult.Summary all = SchemaReportResult.Summary.of(findings, comments, pageFindings.size(),
+                pageComments.size(), budget.tokens());
+        SchemaReportResult.Summary summary = new SchemaReportResult.Summary(all.findingsTotal(), all.bySeverity(),
+                all.byRule(), all.suggestedCommentsTotal(), all.findingsReturned(), all.suggestedCommentsReturned(),
+                firstFinding > 0 ? firstFinding : null, budget.tokens());
+        return new SchemaReportResult(full.tablesExamined(), full.tablesProfiled(), summary, full.notes(),
+                pageFindings, pageComments, more ? AnswerBudget.cursor("report", f, c) : null);
     }
 
     /** Without profiles: the catalog-based checks only. */

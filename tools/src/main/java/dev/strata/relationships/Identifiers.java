@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code "lastLoginAt"} → last, login, at. Matching on words makes snake_case, camelCase and PascalCase schemas
  * (and quoted CamelCase tables such as Chinook's {@code "MediaType"}) look the same to the naming rules.
  */
-final class Identifiers {
+public final class Identifiers {
 
     /** Last words that mark a column as a key of some kind. */
     static final Set<String> KEY_WORDS = Set.of("id", "key", "code", "no", "num", "nr", "uuid", "guid", "ref",
@@ -23,7 +23,7 @@ final class Identifiers {
     }
 
     /** Lower-case words of an identifier, split at underscores, case changes, dashes, spaces and dots. */
-    static List<String> words(String identifier) {
+    public static List<String> words(String identifier) {
         List<String> out = new ArrayList<>(4);
         if (identifier == null) return out;
         StringBuilder w = new StringBuilder();

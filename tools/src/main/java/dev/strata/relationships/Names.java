@@ -9,7 +9,7 @@ import java.util.Set;
  * {@code 'Order'} → {@code orders}, {@code 'Billing::Invoice'} → {@code invoices}, {@code category} →
  * {@code categories}. English plurals only as far as schemas use them.
  */
-final class Names {
+public final class Names {
 
     private Names() {
     }
@@ -45,7 +45,7 @@ final class Names {
         return out;
     }
 
-    static String plural(String word) {
+    public static String plural(String word) {
         String irregular = IRREGULAR.get(word);
         if (irregular != null) return irregular;
         if (word.equals("staff") || word.equals("data") || word.equals("series") || word.equals("news")) return word;
@@ -59,7 +59,7 @@ final class Names {
         return word + "s";
     }
 
-    static String singular(String word) {
+    public static String singular(String word) {
         String irregular = IRREGULAR_SINGULAR.get(word);
         if (irregular != null) return irregular;
         if (INVARIANT.contains(word) || word.length() < 3) return word;

@@ -36,9 +36,13 @@ public final class PolymorphicDetector {
     private final SchemaVocabulary vocab;
 
     public PolymorphicDetector(Catalog catalog, TypeValueSource values) {
+        this(catalog, values, new SchemaVocabulary(catalog));
+    }
+
+    PolymorphicDetector(Catalog catalog, TypeValueSource values, SchemaVocabulary vocab) {
         this.catalog = catalog;
         this.values = values;
-        this.vocab = new SchemaVocabulary(catalog);
+        this.vocab = vocab;
     }
 
     /**

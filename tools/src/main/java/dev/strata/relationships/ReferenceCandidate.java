@@ -22,6 +22,9 @@ public final class ReferenceCandidate {
     private double logit;
     private String dataCheck;
     private boolean association;
+    private final String sourceName;
+    private final String targetName;
+    private final String identity;
 
     ReferenceCandidate(Relation source, List<String> columns, Relation target, SchemaVocabulary.TargetKey key,
                        ReferencePattern pattern, boolean sourceUnique, String nameEvidence) {
@@ -32,7 +35,18 @@ public final class ReferenceCandidate {
         this.pattern = pattern;
         this.sourceUnique = sourceUnique;
         this.logit = logit(pattern.prior());
+        this.sourceName = source.qualifiedName();
+        this.targetName = target.qualifiedName();
+        this.identity = sourceName + this.columns + "→" + targetName + key.columns();
         signals.add(nameEvidence);
+    }
+
+    String sourceName() {
+        return sourceName;
+    }
+
+    String targetName() {
+        return targetName;
     }
 
     public Relation source() {
@@ -106,11 +120,11 @@ public final class ReferenceCandidate {
 
     /** Same source columns, target table and key. */
     String identity() {
-        return source.qualifiedName() + columns + "→" + target.qualifiedName() + key.columns();
+        return identity;
     }
 
     Edge toEdge() {
-        return new Edge(source.qualifiedName(), columns, target.qualifiedName(), key.columns(), EdgeKind.INFERRED,
+        return new Edge(sourceName, columns, targetName, key.columns(), EdgeKind.INFERRED,
                 confidence(), String.join("; ", signals), null, null, sourceUnique, signals, dataCheck);
     }
 

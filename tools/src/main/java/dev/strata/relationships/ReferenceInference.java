@@ -87,8 +87,12 @@ public final class ReferenceInference {
 
     /** @param polymorphicIds {@code schema.table.column} of id columns that belong to polymorphic pairs */
     public ReferenceInference(Catalog catalog, Set<String> polymorphicIds) {
+        this(catalog, polymorphicIds, new SchemaVocabulary(catalog));
+    }
+
+    ReferenceInference(Catalog catalog, Set<String> polymorphicIds, SchemaVocabulary vocab) {
         this.catalog = catalog;
-        this.vocab = new SchemaVocabulary(catalog);
+        this.vocab = vocab;
         this.skipped = polymorphicIds;
     }
 
@@ -187,7 +191,7 @@ public final class ReferenceInference {
         Identifiers.Split parts = Identifiers.split(words);
         sameKeyName(s, c, words, unique, out);
         if (!parts.hasKey() && !unique) namedAfterTable(s, c, words, out);
-        if (!unique) lookupTable(s, c, words, out);
+        if (!unique) lookupTable(s, c, parts.hasKey() ? parts.stem() : words, out);
         if (!unique) roles(s, c, words, parts, out);
         if (unique) extension(s, c, words, out);
         for (ReferenceCandidate cand : out) adjustCommon(s, c, cand);
@@ -588,7 +592,7 @@ public final class ReferenceInference {
             if (prev == null || c.score() > prev.score()) unique.put(c.identity(), c);
         }
         for (ReferenceCandidate c : unique.values()) {
-            byColumns.computeIfAbsent(c.source().qualifiedName() + "|" + c.columns(), k -> new ArrayList<>()).add(c);
+            byColumns.computeIfAbsent(c.sourceName() + "|" + c.columns(), k -> new ArrayList<>()).add(c);
         }
         List<Choice> choices = new ArrayList<>();
         Map<String, Set<String>> compositeColumns = new HashMap<>();

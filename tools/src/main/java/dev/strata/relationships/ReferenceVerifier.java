@@ -417,7 +417,7 @@ public final class ReferenceVerifier {
         List<String> schemas = new ArrayList<>();
         List<String> tables = new ArrayList<>();
         List<String> columns = new ArrayList<>();
-        for (ReferenceCandidate c : queue) {
+        for (ReferenceCandidate c : queue.subList(0, Math.min(queue.size(), 4000))) {
             if (c.columns().size() != 1) continue;
             schemas.add(c.source().schema());
             tables.add(c.source().name());

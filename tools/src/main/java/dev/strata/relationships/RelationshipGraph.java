@@ -56,11 +56,12 @@ public final class RelationshipGraph {
      */
     public static RelationshipGraph build(Catalog catalog, TypeValueSource values, ReferenceVerifier verifier) {
         List<Edge> edges = new ArrayList<>(declared(catalog));
-        List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values).detect();
+        SchemaVocabulary vocab = new SchemaVocabulary(catalog);
+        List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values, vocab).detect();
         java.util.Set<String> polymorphicIds = new java.util.HashSet<>();
         for (PolymorphicDetector.Pair p : pairs) polymorphicIds.add(p.table() + "." + p.idColumn());
         List<ReferenceInference.Choice> choices = new ArrayList<>(
-                new ReferenceInference(catalog, polymorphicIds).choices());
+                new ReferenceInference(catalog, polymorphicIds, vocab).choices());
         ReferenceVerifier.Summary summary = verifier == null ? ReferenceVerifier.Summary.none()
                 : verifier.verify(choices);
         edges.addAll(ReferenceInference.edges(choices));

@@ -59,10 +59,16 @@ final class SchemaVocabulary {
             return relation.column(name).orElse(null);
         }
 
-        /** Words of a column without the table's column prefix: {@code l_orderkey} → orderkey. */
+        private final Map<String, List<String>> logical = new HashMap<>();
+
+        /** Words of a column without the table's column prefix: {@code l_orderkey} → orderkey (memoised). */
         List<String> logicalWords(String column) {
+            List<String> cached = logical.get(column);
+            if (cached != null) return cached;
             List<String> w = Identifiers.words(column);
-            if (columnPrefix != null && w.size() > 1 && w.get(0).equals(columnPrefix)) return w.subList(1, w.size());
+            if (columnPrefix != null && w.size() > 1 && w.get(0).equals(columnPrefix)) w = w.subList(1, w.size());
+            w = List.copyOf(w);
+            logical.put(column, w);
             return w;
         }
 

@@ -35,7 +35,6 @@ import java.util.function.Supplier;
 public final class SchemaExplorer {
 
     static final int LIST_COMMENT_CHARS = 160;
-    static final int MAX_EDGES = 400;
 
     private final Supplier<SchemaKnowledge> knowledge;
     private final Function<String, OptionalLong> explainRows;
@@ -109,14 +108,14 @@ public final class SchemaExplorer {
         SchemaSearch search = new SchemaSearch(query);
         List<Match> matches = new ArrayList<>();
         for (Relation r : knowledge.get().catalog().relations()) {
-            double ts = search.score(r.name(), r.comment(), r.schema());
-            if (ts > 0) {
+            SchemaSearch.Scored scored = search.score(r);
+            if (scored.table() > 0) {
                 matches.add(new Match("table", r.schema(), r.name(), null, r.kind().label(),
-                        abbreviate(r.comment()), round(ts)));
+                        abbreviate(r.comment()), round(scored.table())));
             }
             for (Column c : r.columns()) {
-                double cs = search.columnScore(r.name(), c.name(), c.comment());
-                if (cs > 0) {
+                Double cs = scored.columns().get(c.name());
+                if (cs != null && cs > 0) {
                     matches.add(new Match("column", r.schema(), r.name(), c.name(), c.type(),
                             abbreviate(c.comment()), round(cs)));
                 }
@@ -231,9 +230,21 @@ public final class SchemaExplorer {
     // ---------------------------------------------------------------- get_relationships
 
     public RelationshipList relationships(String table, Integer depth, Boolean includeInferred) {
+        return relationships(table, depth, includeInferred, null, null);
+    }
+
+    /**
+     * The edges around a table (or of the whole graph), bounded by an answer budget (default 25,000 tokens) with
+     * a cursor for the rest and the total count; declared edges first, then inferred by confidence, then
+     * polymorphic.
+     */
+    public RelationshipList relationships(String table, Integer depth, Boolean includeInferred, String cursor,
+                                          Integer maxTokens) {
         SchemaKnowledge k = knowledge.get();
         int maxDepth = clamp(depth, 1, 1, 5, "depth");
         boolean inferred = includeInferred == null || includeInferred;
+        AnswerBudget budget = AnswerBudget.of(maxTokens);
+        int first = AnswerBudget.positions(cursor, "edges", 1)[0];
         List<Edge> selected = new ArrayList<>();
         if (table == null || table.isBlank()) {
             for (Edge e : k.graph().edges()) {
@@ -258,16 +269,33 @@ public final class SchemaExplorer {
             }
             selected.addAll(seen);
         }
-        boolean truncated = selected.size() > MAX_EDGES;
-        List<EdgeInfo> edges = selected.stream().limit(MAX_EDGES).map(SchemaExplorer::edge).toList();
-        return new RelationshipList(edges, truncated ? true : null);
+        selected.sort(Comparator.comparingInt((Edge e) -> e.kind().ordinal())
+                .thenComparing(e -> -e.confidence())
+                .thenComparing(Edge::fromTable).thenComparing(e -> String.join(",", e.fromColumns()))
+                .thenComparing(Edge::toTable).thenComparing(e -> e.typeValue() == null ? "" : e.typeValue()));
+        if (first > selected.size()) {
+            throw new ToolException("the cursor points past the end of these relationships; it was issued for other "
+                    + "arguments or the schema changed: start again without a cursor");
+        }
+        budget.spend(60);
+        List<EdgeInfo> page = new ArrayList<>();
+        int i = first;
+        while (i < selected.size()) {
+            EdgeInfo info = edge(selected.get(i));
+            if (!budget.take(info, page.isEmpty())) break;
+            page.add(info);
+            i++;
+        }
+        boolean more = i < selected.size();
+        return new RelationshipList(selected.size(), page, more || first > 0 ? true : null,
+                more ? AnswerBudget.cursor("edges", i) : null);
     }
 
     private static EdgeInfo edge(Edge e) {
         String filter = e.typeColumn() == null ? null
                 : QualifiedName.quoteIfNeeded(e.typeColumn()) + " = '" + e.typeValue().replace("'", "''") + "'";
         return new EdgeInfo(e.fromTable(), e.fromColumns(), e.toTable(), e.toColumns(), e.kind().label(),
-                e.confidence(), e.evidence(), filter);
+                e.confidence(), e.evidence(), filter, e.dataCheck(), e.oneToOne() ? true : null);
     }
 
     // ---------------------------------------------------------------- find_join_path

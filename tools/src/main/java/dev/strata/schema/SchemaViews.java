@@ -87,11 +87,29 @@ public final class SchemaViews {
                                  String source) {
     }
 
-    public record RelationshipList(List<EdgeInfo> edges, Boolean truncated) {
+    /**
+     * @param total      edges in the whole answer (all pages)
+     * @param truncated  true when this page is not the whole answer
+     * @param nextCursor where the next page starts
+     */
+    public record RelationshipList(Integer total, List<EdgeInfo> edges, Boolean truncated, String nextCursor) {
+        public RelationshipList(List<EdgeInfo> edges, Boolean truncated) {
+            this(edges.size(), edges, truncated, null);
+        }
     }
 
+    /**
+     * @param dataCheck what the rows said about an inferred edge (confirmed, consistent, orphans, no rows, not
+     *                  checked (budget), timed out, failed)
+     * @param oneToOne  true when each target row has at most one referencing row
+     */
     public record EdgeInfo(String fromTable, List<String> fromColumns, String toTable, List<String> toColumns,
-                           String kind, double confidence, String evidence, String typeFilter) {
+                           String kind, double confidence, String evidence, String typeFilter, String dataCheck,
+                           Boolean oneToOne) {
+        public EdgeInfo(String fromTable, List<String> fromColumns, String toTable, List<String> toColumns,
+                        String kind, double confidence, String evidence, String typeFilter) {
+            this(fromTable, fromColumns, toTable, toColumns, kind, confidence, evidence, typeFilter, null, null);
+        }
     }
 
     public record JoinPaths(List<PathInfo> paths, String note) {

@@ -22,6 +22,10 @@ import java.util.Set;
  * never written is noise: filtering on it changes nothing and warning about it trains people to ignore
  * warnings. Figures come from {@code pg_stats} in one query for the whole catalog (free); tables never analysed
  * report the usage as unknown.
+ *
+ * <p>Soft delete means some rows are marked and others are not: a {@code deleted_at} declared NOT NULL (an archive
+ * of deleted rows records when each was deleted) or set on every row is not soft delete, and "never written" is
+ * concluded only from at least {@link #MIN_ROWS_FOR_NEVER} rows, never from a handful.
  */
 public final class SoftDeleteUsage {
 
@@ -30,14 +34,28 @@ public final class SoftDeleteUsage {
     static final Set<String> FLAG_NAMES = Set.of("is_deleted", "deleted", "is_removed", "removed", "is_archived",
             "deleted_flag", "del_flag", "isdeleted");
 
+    /** Fewer rows than this say nothing about a column nobody writes. */
+    public static final long MIN_ROWS_FOR_NEVER = 1000;
+
     /**
      * @param markedFraction share of rows marked deleted (0..1), null when unknown
      * @param source         where the figure came from: pg_stats, or unknown
+     * @param rows           the table's row estimate the figure stands on, -1 when unknown
      */
-    public record Usage(String column, String style, String filter, Double markedFraction, String source) {
+    public record Usage(String column, String style, String filter, Double markedFraction, String source,
+                        long rows) {
+        public Usage(String column, String style, String filter, Double markedFraction, String source) {
+            this(column, style, filter, markedFraction, source, -1);
+        }
+
         /** Rows are actually soft-deleted (or we cannot tell, in which case assume they are). */
         public boolean used() {
-            return markedFraction == null || markedFraction > 0;
+            return !neverWritten();
+        }
+
+        /** No row sets the column, and there are enough rows to say so. */
+        public boolean neverWritten() {
+            return markedFraction != null && markedFraction == 0 && rows >= MIN_ROWS_FOR_NEVER;
         }
     }
 
@@ -55,11 +73,14 @@ public final class SoftDeleteUsage {
         return Optional.ofNullable(byTable.get(qualifiedTable));
     }
 
-    /** The soft-delete column of a table, judged from names and types alone. */
+    /**
+     * The soft-delete column of a table, judged from names and types alone. A deletion timestamp that must be set
+     * (NOT NULL) is an archive's record of when rows were deleted, not a soft-delete marker.
+     */
     public static Optional<Column> candidate(Relation table) {
         for (Column c : table.columns()) {
             String n = c.name().toLowerCase(Locale.ROOT);
-            if (TIMESTAMP_NAMES.contains(n) && c.typeCategory() == 'D') return Optional.of(c);
+            if (TIMESTAMP_NAMES.contains(n) && c.typeCategory() == 'D' && c.nullable()) return Optional.of(c);
         }
         for (Column c : table.columns()) {
             String n = c.name().toLowerCase(Locale.ROOT);
@@ -76,6 +97,8 @@ public final class SoftDeleteUsage {
             }
         }
         Map<String, Usage> usage = new HashMap<>();
+        Map<String, Long> rows = new HashMap<>();
+        for (Relation r : catalog.relations()) rows.put(r.qualifiedName(), r.rowsEstimate());
         Map<String, double[]> stats = new HashMap<>();
         if (!candidates.isEmpty() && database != null) {
             try (Connection c = database.connection()) {
@@ -92,8 +115,10 @@ public final class SoftDeleteUsage {
                     : (col.typeCategory() == 'B' ? "NOT " + quoted : quoted + " = 0");
             double[] s = stats.get(e.getKey() + "." + col.name());
             Double marked = s == null ? null : round(s[0]);
+            // Every row marked: the table is an archive of deleted rows, not a table with soft delete.
+            if (marked != null && marked >= 0.9999) continue;
             usage.put(e.getKey(), new Usage(col.name(), timestamp ? "timestamp" : "flag", filter, marked,
-                    s == null ? "unknown" : "pg_stats"));
+                    s == null ? "unknown" : "pg_stats", rows.getOrDefault(e.getKey(), -1L)));
         }
         return new SoftDeleteUsage(usage);
     }

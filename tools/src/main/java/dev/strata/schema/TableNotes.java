@@ -63,6 +63,10 @@ final class TableNotes {
         if (softDelete != null && !softDelete.used()) {
             notes.add(softDelete.column() + " exists but no row sets it (" + softDelete.source()
                     + "): filtering on it changes nothing");
+        } else if (softDelete != null && softDelete.rowsMarkedFraction() != null
+                && softDelete.rowsMarkedFraction() == 0) {
+            notes.add("no row sets " + softDelete.column() + " yet, but the table is too small to call it unused: "
+                    + "add " + softDelete.filter() + " where deleted rows must not count");
         } else if (softDelete != null) {
             notes.add("soft delete in use: add " + softDelete.filter() + " unless deleted rows are wanted");
         }

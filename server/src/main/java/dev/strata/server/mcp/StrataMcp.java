@@ -90,7 +90,8 @@ public final class StrataMcp {
                     return new StrataTool.Result(value, TextRendering.table(r) + TextRendering.profileSummary(summary));
                 }),
                 tool("get_relationships", a -> {
-                    var r = explorer.relationships(a.string("table"), a.integer("depth"), a.bool("include_inferred"));
+                    var r = explorer.relationships(a.string("table"), a.integer("depth"), a.bool("include_inferred"),
+                            a.string("cursor"), a.integer("max_tokens"));
                     return new StrataTool.Result(r, TextRendering.relationships(r));
                 }),
                 tool("find_join_path", a -> {
@@ -133,7 +134,7 @@ public final class StrataMcp {
                         a.progress().step(i - 1, n, "profiling " + table.qualifiedName());
                         return java.util.Optional.of(profiles.get().cache().table(table, null, false,
                                 dev.strata.profile.Profiler.Progress.NONE));
-                    }, a.string("schema"), a.string("table"));
+                    }, a.string("schema"), a.string("table"), a.string("cursor"), a.integer("max_tokens"));
                     return new StrataTool.Result(r, TextRendering.schemaReport(r));
                 }),
                 tool("review_migration", a -> {

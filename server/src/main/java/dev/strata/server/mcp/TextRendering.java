@@ -35,7 +35,9 @@ final class TextRendering {
         for (Match m : result.matches()) {
             sb.append(m.schema()).append('.').append(m.table());
             if (m.column() != null) sb.append('.').append(m.column());
-            sb.append(" (").append(m.kind()).append(m.type() == null ? "" : ", " + m.type()).append(')');
+            // A table match carries its relation kind as type: "(view)", not "(table, view)" or "(table, table)".
+            if (m.column() == null) sb.append(" (").append(m.type() == null ? m.kind() : m.type()).append(')');
+            else sb.append(" (column").append(m.type() == null ? "" : ", " + m.type()).append(')');
             if (m.comment() != null) sb.append(" — ").append(m.comment());
             sb.append('\n');
         }
@@ -80,7 +82,10 @@ final class TextRendering {
             if (e.typeFilter() != null) sb.append(", needs ").append(e.typeFilter());
             sb.append("]\n");
         }
-        if (Boolean.TRUE.equals(list.truncated())) sb.append("(truncated: pass a table)\n");
+        if (list.nextCursor() != null) {
+            sb.append("(").append(list.edges().size()).append(" of ").append(list.total())
+                    .append(" edges; more: pass cursor ").append(list.nextCursor()).append(")\n");
+        }
         return sb.toString().stripTrailing();
     }
 
@@ -115,14 +120,8 @@ final class TextRendering {
     }
 
     static String schemaReport(dev.strata.legibility.SchemaReportResult r) {
-        StringBuilder sb = new StringBuilder(r.tablesExamined() + " table(s) examined, " + r.findings().size()
-                + " finding(s), " + r.suggestedComments().size() + " comment draft(s)");
-        if (!r.findings().isEmpty()) sb.append('\n').append(findings(r.findings()));
-        if (!r.suggestedComments().isEmpty()) {
-            sb.append("\nComment drafts (review before applying):");
-            r.suggestedComments().forEach(c -> sb.append("\n").append(c.sql()));
-        }
-        return sb.toString();
+        // Findings over existing objects have no line/column: the report renders itself (summary first).
+        return r.text();
     }
 
     static String migration(dev.strata.migration.MigrationService.Answer r) {

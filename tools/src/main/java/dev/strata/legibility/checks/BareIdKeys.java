@@ -27,9 +27,10 @@ public final class BareIdKeys implements LegibilityCheck {
         if (bare.isEmpty()) return;
         List<String> names = bare.stream().map(Relation::qualifiedName).toList();
         ctx.report(this, Severity.WARNING, bare.size() + " table(s) use a bare \"id\" primary key, so joins such as "
-                        + "a.id = b.id look right and pair unrelated rows: " + String.join(", ", names),
+                        + "a.id = b.id look right and pair unrelated rows: "
+                        + String.join(", ", ReportContext.sample(names, 12)),
                 null, null, "Say in each key's comment which columns reference it (drafts below); name new keys "
-                        + "<entity>_id.", Map.of("tables", names));
+                        + "<entity>_id.", Map.of("count", names.size(), "tables", ReportContext.sample(names, 50)));
         for (Relation r : bare) {
             List<String> referencedBy = ctx.knowledge().graph().edgesOf(r.qualifiedName()).stream()
                     .filter(e -> e.toTable().equals(r.qualifiedName()) && e.toColumns().equals(List.of("id")))

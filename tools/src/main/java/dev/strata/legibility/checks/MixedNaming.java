@@ -39,11 +39,18 @@ public final class MixedNaming implements LegibilityCheck {
             String dominant = camps.entrySet().stream().max(Map.Entry.comparingByValue(
                     java.util.Comparator.comparingInt(List::size))).get().getKey();
             List<String> parts = new ArrayList<>();
-            camps.forEach((style, tables) -> parts.add(style + ": " + String.join(", ", tables)));
+            camps.forEach((style, tables) -> parts.add(style + ": " + String.join(", ",
+                    ReportContext.sample(new ArrayList<>(tables), 10))));
             ctx.report(this, Severity.WARNING, "schema " + e.getKey() + " mixes naming conventions (" + String.join("; ",
                             parts) + ")", null, null, "Keep " + dominant + " for new names; comment the exceptions "
-                            + "with their quoted spelling.", Map.of("camps", camps));
+                            + "with their quoted spelling.", Map.of("camps", sampled(camps)));
         }
+    }
+
+    private static Map<String, Object> sampled(Map<String, List<String>> camps) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        camps.forEach((style, tables) -> out.put(style, ReportContext.sample(tables, 40)));
+        return out;
     }
 
     /** A table's camp: the style of its name and columns, "mixed" when they disagree. */

@@ -39,9 +39,17 @@ public final class SoftDeleteDetector implements TableDetector {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("rows_marked_fraction", marked);
         evidence.put("source", p.sources().get(col.typeCategory() == 'D' ? "null_fraction" : "top_values"));
-        String message = marked > 0
-                ? Math.round(marked * 1000) / 10.0 + " % of rows set " + col.name() + ": filter it in every read"
-                : col.name() + " is never written (no row sets it): filtering on it changes nothing";
+        if (marked >= 0.9999) return List.of(); // every row marked: an archive of deleted rows, not soft delete
+        long rows = Math.max(table.rowsEstimate(), p.rowsSampled() == null ? 0 : p.rowsSampled());
+        evidence.put("rows", rows);
+        String message;
+        if (marked > 0) {
+            message = Math.round(marked * 1000) / 10.0 + " % of rows set " + col.name() + ": filter it in every read";
+        } else if (rows >= SoftDeleteUsage.MIN_ROWS_FOR_NEVER) {
+            message = col.name() + " is never written (no row sets it): filtering on it changes nothing";
+        } else {
+            message = "no row sets " + col.name() + " yet; " + rows + " rows are too few to call it unused";
+        }
         return List.of(new TableFinding("soft_delete", col.name(), message, evidence));
     }
 }
