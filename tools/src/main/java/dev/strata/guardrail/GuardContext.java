@@ -30,6 +30,7 @@ public final class GuardContext {
     private final Map<Object, Object> memo = new HashMap<>();
     private ProfileSource profiles = ProfileSource.NONE;
     private ServerObjects server = ServerObjects.NONE;
+    private net.sf.jsqlparser.statement.Statement tree;
 
     GuardContext(String sql, List<SqlStatement> statements, SchemaKnowledge knowledge, QueryModel model) {
         this.sql = sql;
@@ -70,6 +71,15 @@ public final class GuardContext {
 
     void model(QueryModel model) {
         this.model = model;
+    }
+
+    /** JSqlParser's tree of the first statement, or null when it did not parse (set where QueryGuard parses). */
+    public net.sf.jsqlparser.statement.Statement tree() {
+        return tree;
+    }
+
+    void tree(net.sf.jsqlparser.statement.Statement tree) {
+        this.tree = tree;
     }
 
     void parseOutcome(ParseOutcome outcome) {

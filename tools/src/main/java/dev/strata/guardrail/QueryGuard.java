@@ -56,6 +56,7 @@ public final class QueryGuard {
     private final ParseCheck parseCheck;
     private final ProfileSource profiles;
     private final Database database;
+    private List<GuardRule> rules = GuardRules.ALL;
     private Object cachedCatalog;
     private Map<Long, Map<String, ColumnSource>> viewCache;
     private ServerObjects serverObjects = ServerObjects.NONE;
@@ -80,6 +81,13 @@ public final class QueryGuard {
     /** The guardrail against a live database: PostgreSQL's parser, the server's objects, and the profiles. */
     public QueryGuard(Supplier<SchemaKnowledge> knowledge, Database database, ProfileSource profiles) {
         this(knowledge, new PgParseCheck(database), profiles);
+    }
+
+    /** The same guardrail with another rule list (benchmarks compare with and without a family of rules). */
+    public QueryGuard withRules(List<GuardRule> rules) {
+        QueryGuard copy = new QueryGuard(knowledge, parseCheck, profiles);
+        copy.rules = List.copyOf(rules);
+        return copy;
     }
 
     public Validation validate(String sql) {
@@ -116,6 +124,7 @@ public final class QueryGuard {
             // PostgreSQL's round trip runs while Strata parses and resolves the statement on this thread.
             CompletableFuture<Optional<ParseCheck.Verdict>> verdict = askPostgres(first);
             Parsed parsed = parse(first);
+            context.tree(parsed.tree);
             String modelError = null;
             if (parsed.tree != null && k != null) {
                 try {
@@ -130,7 +139,7 @@ public final class QueryGuard {
             if (modelError != null) parsed = new Parsed(null, modelError, "its structure", first.start());
             context.parseOutcome(outcome(first, parsed, verdict));
         }
-        for (GuardRule rule : GuardRules.ALL) {
+        for (GuardRule rule : rules) {
             if (rule.needsModel() && context.model() == null) continue;
             try {
                 rule.check(context);
