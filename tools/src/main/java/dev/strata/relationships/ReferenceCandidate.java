@@ -125,7 +125,7 @@ public final class ReferenceCandidate {
 
     Edge toEdge() {
         return new Edge(sourceName, columns, targetName, key.columns(), EdgeKind.INFERRED,
-                confidence(), String.join("; ", signals), null, null, sourceUnique, signals, dataCheck);
+                confidence(), String.join("; ", signals), null, null, sourceUnique, List.copyOf(signals), dataCheck);
     }
 
     static double logit(double p) {

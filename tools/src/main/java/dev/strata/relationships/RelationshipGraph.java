@@ -55,6 +55,16 @@ public final class RelationshipGraph {
      * within its budget.
      */
     public static RelationshipGraph build(Catalog catalog, TypeValueSource values, ReferenceVerifier verifier) {
+        return build(catalog, values, verifier, graph -> { });
+    }
+
+    /**
+     * Builds the whole graph; with a {@code verifier}, {@code beforeDataChecks} first receives the graph from names,
+     * types and type values alone, so a caller can serve it while the rows are read (the data checks may take their
+     * whole budget, seconds on a large schema, and nobody's first answer should wait for them).
+     */
+    public static RelationshipGraph build(Catalog catalog, TypeValueSource values, ReferenceVerifier verifier,
+                                          java.util.function.Consumer<RelationshipGraph> beforeDataChecks) {
         List<Edge> edges = new ArrayList<>(declared(catalog));
         SchemaVocabulary vocab = new SchemaVocabulary(catalog);
         List<PolymorphicDetector.Pair> pairs = new PolymorphicDetector(catalog, values, vocab).detect();
@@ -62,6 +72,13 @@ public final class RelationshipGraph {
         for (PolymorphicDetector.Pair p : pairs) polymorphicIds.add(p.table() + "." + p.idColumn());
         List<ReferenceInference.Choice> choices = new ArrayList<>(
                 new ReferenceInference(catalog, polymorphicIds, vocab).choices());
+        if (verifier != null) {
+            List<Edge> unchecked = new ArrayList<>(edges);
+            unchecked.addAll(ReferenceInference.edges(choices));
+            unchecked.addAll(PolymorphicDetector.edges(pairs));
+            beforeDataChecks.accept(new RelationshipGraph(unchecked, pairs, ReferenceVerifier.Summary.none(),
+                    List.of()));
+        }
         ReferenceVerifier.Summary summary = verifier == null ? ReferenceVerifier.Summary.none()
                 : verifier.verify(choices);
         edges.addAll(ReferenceInference.edges(choices));

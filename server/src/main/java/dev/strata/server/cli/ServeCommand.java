@@ -95,8 +95,11 @@ final class ServeCommand implements Callable<Integer> {
 
     /** @param stdio the stdio transport already reading, or null for HTTP */
     void serve(CompletableFuture<Database> database, StdioTransport stdio) throws Exception {
-        LiveSchema live = new LiveSchema(() -> {
-            SchemaKnowledge k = SchemaKnowledge.load(database.join(), schemas);
+        LiveSchema live = LiveSchema.staged(provisional -> {
+            SchemaKnowledge k = SchemaKnowledge.load(database.join(), schemas, unchecked -> {
+                provisional.accept(unchecked);
+                StartupTrace.mark("catalog loaded (data checks of inferred references next)");
+            });
             StartupTrace.mark("catalog loaded");
             return k;
         });

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -55,6 +56,7 @@ public final class StrataMcp {
     private final List<StrataTool> tools;
     private final AnswerBudget budget = new AnswerBudget();
     private final AnswerPages pages = new AnswerPages();
+    private final AtomicInteger clientCallsInFlight = new AtomicInteger();
 
     /**
      * @param queries  the query service, created on first use (the database connection may still be opening)
@@ -277,6 +279,20 @@ public final class StrataMcp {
     record Refusal(List<Finding> findings) {
     }
 
+    private CallToolResult clientCall(Supplier<CallToolResult> call) {
+        clientCallsInFlight.incrementAndGet();
+        try {
+            return call.get();
+        } finally {
+            clientCallsInFlight.decrementAndGet();
+        }
+    }
+
+    /** Whether a client's tool call is running now: background warm-up gives way to it (two cores, cold code). */
+    public boolean clientCallInFlight() {
+        return clientCallsInFlight.get() > 0;
+    }
+
     private static CallToolResult error(String message) {
         return CallToolResult.builder().addTextContent(message).isError(true).build();
     }
@@ -285,8 +301,8 @@ public final class StrataMcp {
 
     public List<McpServerFeatures.SyncToolSpecification> syncTools() {
         return tools.stream().map(t -> McpServerFeatures.SyncToolSpecification.builder().tool(t.definition())
-                .callHandler((exchange, request) -> call(t, request.arguments(),
-                        progress(exchange, request.progressToken()))).build()).toList();
+                .callHandler((exchange, request) -> clientCall(() -> call(t, request.arguments(),
+                        progress(exchange, request.progressToken())))).build()).toList();
     }
 
     /**
@@ -307,7 +323,8 @@ public final class StrataMcp {
 
     public List<McpStatelessServerFeatures.SyncToolSpecification> statelessTools() {
         return tools.stream().map(t -> McpStatelessServerFeatures.SyncToolSpecification.builder()
-                .tool(t.definition()).callHandler((context, request) -> call(t, request.arguments())).build())
+                .tool(t.definition()).callHandler((context, request) -> clientCall(() -> call(t, request.arguments())))
+                .build())
                 .toList();
     }
 
