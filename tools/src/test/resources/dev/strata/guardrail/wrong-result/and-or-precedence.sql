@@ -120,3 +120,14 @@ WHERE o.state = 0 AND o.created_at < '2025-01-01' OR o.state = 1 AND o.created_a
 SELECT count(*) AS incomplete_profiles
 FROM users u
 WHERE u.deleted_at IS NULL AND (u.phone IS NULL OR u.full_name IS NULL);
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: and-or-precedence
+-- why: written as an assistant would, after the rule existed
+SELECT id FROM orders WHERE deleted_at IS NULL AND state = 1 OR state = 2;
+
+-- case: probe-2-right
+SELECT id FROM orders WHERE deleted_at IS NULL AND (state = 1 OR state = 2);

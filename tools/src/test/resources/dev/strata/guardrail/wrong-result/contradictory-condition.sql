@@ -201,3 +201,19 @@ SELECT count(*) AS orders
 FROM orders
 WHERE state NOT IN (2, 4)
   AND state = 3;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: contradictory-condition
+-- why: written as an assistant would, after the rule existed
+SELECT id FROM orders WHERE total_cents > 1000 AND total_cents < 500 AND deleted_at IS NULL;
+
+-- case: probe-2-wrong
+-- expect: contradictory-condition, literal-not-in-values
+-- why: written as an assistant would, after the rule existed
+SELECT id FROM orders WHERE region_code = 'EU' AND region_code = 'US' AND deleted_at IS NULL;
+
+-- case: probe-3-right
+SELECT id FROM orders WHERE total_cents > 500 AND total_cents < 1000 AND deleted_at IS NULL;

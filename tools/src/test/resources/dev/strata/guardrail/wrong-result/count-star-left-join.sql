@@ -197,3 +197,14 @@ FROM accounts a
 LEFT JOIN (SELECT account_id FROM orders WHERE state = 4) x ON x.account_id = a.id
 WHERE NOT a.is_test
 GROUP BY a.id;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: count-star-left-join
+-- why: written as an assistant would, after the rule existed
+SELECT u.id, count(*) AS order_count FROM users u LEFT JOIN orders o ON o.user_id = u.id AND o.deleted_at IS NULL WHERE u.deleted_at IS NULL GROUP BY u.id;
+
+-- case: probe-2-right
+SELECT u.id, count(o.id) AS order_count FROM users u LEFT JOIN orders o ON o.user_id = u.id AND o.deleted_at IS NULL WHERE u.deleted_at IS NULL GROUP BY u.id;

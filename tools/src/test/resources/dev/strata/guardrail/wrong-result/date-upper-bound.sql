@@ -138,3 +138,22 @@ SELECT count(*) AS january_orders
 FROM orders o
 WHERE o.created_at >= '2025-01-01 00:00:00'
   AND o.created_at <= '2025-01-31 23:59:59.999999';
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: date-upper-bound
+-- why: written as an assistant would, after the rule existed
+SELECT count(*) FROM orders WHERE created_at BETWEEN '2024-01-01' AND '2024-01-31' AND deleted_at IS NULL;
+
+-- case: probe-2-wrong
+-- expect: date-upper-bound
+-- why: written as an assistant would, after the rule existed
+SELECT count(*) FROM orders WHERE created_at >= '2024-03-01' AND created_at <= '2024-03-31' AND deleted_at IS NULL;
+
+-- case: probe-3-right
+SELECT count(*) FROM orders WHERE created_at >= '2024-01-01' AND created_at < '2024-02-01' AND deleted_at IS NULL;
+
+-- case: probe-4-right
+SELECT count(*) FROM billing.invoices WHERE due_date BETWEEN '2024-01-01' AND '2024-01-31';

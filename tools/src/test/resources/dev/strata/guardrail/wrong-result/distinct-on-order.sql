@@ -136,3 +136,14 @@ SELECT DISTINCT ON (user_id) *
 FROM orders
 WHERE created_at > '2025-06-01'
 ORDER BY user_id, created_at DESC, id DESC;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: distinct-on-order
+-- why: written as an assistant would, after the rule existed
+SELECT DISTINCT ON (user_id) user_id, id, created_at FROM orders WHERE deleted_at IS NULL ORDER BY user_id;
+
+-- case: probe-2-right
+SELECT DISTINCT ON (user_id) user_id, id, created_at FROM orders WHERE deleted_at IS NULL ORDER BY user_id, created_at DESC;

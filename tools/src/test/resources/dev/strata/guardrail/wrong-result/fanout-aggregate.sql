@@ -281,3 +281,25 @@ SELECT sum(o.total_cents) AS value
 FROM orders o
 WHERE o.id < 5000
   AND o.id IN (SELECT order_id FROM order_items WHERE quantity > 1);
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: fanout-aggregate
+-- why: written as an assistant would, after the rule existed
+SELECT o.account_id, sum(o.total_cents) AS revenue FROM orders o JOIN order_items oi ON oi.order_id = o.id WHERE o.deleted_at IS NULL GROUP BY o.account_id;
+
+-- case: probe-2-right
+SELECT o.account_id, sum(o.total_cents) AS revenue FROM orders o WHERE o.deleted_at IS NULL AND EXISTS (SELECT 1 FROM order_items oi WHERE oi.order_id = o.id) GROUP BY o.account_id;
+
+-- case: probe-3-wrong
+-- expect: fanout-aggregate, sentinel-values
+-- why: written as an assistant would, after the rule existed
+SELECT i.account_id, sum(i.amount_cents) FROM billing.invoices i JOIN billing.payments p ON p.invoice_id = i.id WHERE NOT p.is_deleted GROUP BY i.account_id;
+
+-- case: probe-4-right
+SELECT i.account_id, sum(p.amount_cents) FROM billing.invoices i JOIN billing.payments p ON p.invoice_id = i.id WHERE NOT p.is_deleted GROUP BY i.account_id;
+
+-- case: probe-5-right
+SELECT o.id, sum(oi.quantity * oi.unit_price_cents) FROM orders o JOIN order_items oi ON oi.order_id = o.id WHERE o.deleted_at IS NULL GROUP BY o.id;

@@ -147,3 +147,22 @@ WHERE u.deleted_at IS NULL;
 SELECT round((count(u.phone)::float / count(*))::numeric, 2) AS with_phone
 FROM users u
 WHERE u.deleted_at IS NULL;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: integer-division
+-- why: written as an assistant would, after the rule existed
+SELECT sum(quantity) / count(*) AS avg_qty FROM order_items;
+
+-- case: probe-2-right
+SELECT sum(quantity)::numeric / count(*) AS avg_qty FROM order_items;
+
+-- case: probe-3-wrong
+-- expect: integer-division
+-- why: written as an assistant would, after the rule existed
+SELECT count(*) FILTER (WHERE state = 2) / count(*) AS share FROM orders WHERE deleted_at IS NULL;
+
+-- case: probe-4-right
+SELECT count(*) FILTER (WHERE state = 2) * 1.0 / count(*) AS share FROM orders WHERE deleted_at IS NULL;

@@ -238,3 +238,22 @@ WHERE o.id IS NOT NULL
   AND o.state = 4
   AND u.deleted_at IS NULL
 LIMIT 50;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: left-join-filtered
+-- why: written as an assistant would, after the rule existed
+SELECT a.name, count(o.id) FROM accounts a LEFT JOIN orders o ON o.account_id = a.id WHERE o.created_at >= now() - interval '30 days' GROUP BY a.name;
+
+-- case: probe-2-right
+SELECT a.name, count(o.id) FROM accounts a LEFT JOIN orders o ON o.account_id = a.id AND o.created_at >= now() - interval '30 days' AND o.deleted_at IS NULL GROUP BY a.name;
+
+-- case: probe-3-right
+SELECT a.name FROM accounts a LEFT JOIN orders o ON o.account_id = a.id AND o.deleted_at IS NULL WHERE o.id IS NULL;
+
+-- case: probe-4-wrong
+-- expect: left-join-filtered, literal-has-variants
+-- why: the WHERE on addresses drops users without one; and 'France' also appears as 'france' (a fair catch)
+SELECT u.email, ad.city FROM users u LEFT JOIN addresses ad ON ad.user_id = u.id WHERE u.deleted_at IS NULL AND ad.country = 'France';

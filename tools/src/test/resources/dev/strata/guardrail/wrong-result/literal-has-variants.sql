@@ -151,3 +151,22 @@ SELECT count(*) AS acme_accounts
 FROM accounts
 WHERE name ILIKE 'acme corp'
   AND NOT is_test;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: literal-has-variants
+-- why: written as an assistant would, after the rule existed
+SELECT count(*) FROM billing.invoices WHERE status = 'paid';
+
+-- case: probe-2-right
+SELECT count(*) FROM billing.invoices WHERE lower(trim(status)) = 'paid';
+
+-- case: probe-3-wrong
+-- expect: literal-has-variants
+-- why: written as an assistant would, after the rule existed
+SELECT count(*) FROM accounts WHERE plan = 'pro' AND NOT is_test;
+
+-- case: probe-4-right
+SELECT count(*) FROM accounts WHERE plan = 'free' AND NOT is_test;

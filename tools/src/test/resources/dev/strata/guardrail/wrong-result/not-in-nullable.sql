@@ -156,3 +156,25 @@ LIMIT 20;
 SELECT count(*) AS orders_of_inactive_users
 FROM orders o
 WHERE o.user_id NOT IN (SELECT id FROM active_users);
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: not-in-nullable
+-- why: written as an assistant would, after the rule existed
+SELECT a.id FROM accounts a WHERE a.id NOT IN (SELECT e.account_id FROM events e);
+
+-- case: probe-2-right
+SELECT a.id FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.account_id = a.id);
+
+-- case: probe-3-right
+SELECT a.id FROM accounts a WHERE a.id NOT IN (SELECT o.account_id FROM orders o WHERE o.deleted_at IS NULL);
+
+-- case: probe-4-wrong
+-- expect: not-in-nullable
+-- why: written as an assistant would, after the rule existed
+SELECT u.id FROM users u WHERE u.deleted_at IS NULL AND u.id NOT IN (SELECT ad.user_id FROM addresses ad);
+
+-- case: probe-5-right
+SELECT u.id FROM users u WHERE u.deleted_at IS NULL AND u.id NOT IN (SELECT ad.user_id FROM addresses ad WHERE ad.user_id IS NOT NULL);

@@ -181,3 +181,22 @@ FROM accounts a
 WHERE NOT a.is_test
 GROUP BY a.region_code
 HAVING a.region_code IS NULL;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: null-comparison
+-- why: written as an assistant would, after the rule existed
+SELECT id FROM users WHERE phone != NULL AND deleted_at IS NULL;
+
+-- case: probe-2-right
+SELECT id FROM users WHERE phone IS NOT NULL AND deleted_at IS NULL;
+
+-- case: probe-3-wrong
+-- expect: null-comparison
+-- why: written as an assistant would, after the rule existed
+SELECT id, CASE WHEN full_name = NULL THEN 'anon' ELSE full_name END AS shown FROM users WHERE deleted_at IS NULL;
+
+-- case: probe-4-right
+SELECT id, CASE WHEN full_name IS NULL THEN 'anon' ELSE full_name END AS shown FROM users WHERE deleted_at IS NULL;

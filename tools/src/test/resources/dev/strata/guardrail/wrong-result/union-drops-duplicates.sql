@@ -176,3 +176,14 @@ WITH RECURSIVE days(d) AS (
 )
 SELECT count(*) AS days_in_june
 FROM days;
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: union-drops-duplicates
+-- why: written as an assistant would, after the rule existed
+SELECT sum(amount_cents) FROM (SELECT amount_cents FROM billing.payments WHERE NOT is_deleted UNION SELECT amount_cents FROM billing.refunds) t;
+
+-- case: probe-2-right
+SELECT sum(amount_cents) FROM (SELECT amount_cents FROM billing.payments WHERE NOT is_deleted UNION ALL SELECT amount_cents FROM billing.refunds) t;

@@ -140,3 +140,14 @@ ORDER BY id;
 SELECT a.id, a.owner_type, a.content_type
 FROM attachments a
 WHERE a.filename = 'IMG_0074.JPG';
+
+-- Probe of 2026-12-01: queries written after the rule, in shapes its cases above do not use, each run once
+-- before being added here (every wrong one caught, no correct twin flagged).
+
+-- case: probe-1-wrong
+-- expect: wildcard-in-equality
+-- why: written as an assistant would, after the rule existed
+SELECT id FROM users WHERE email = '%@example.com' AND deleted_at IS NULL;
+
+-- case: probe-2-right
+SELECT id FROM users WHERE email LIKE '%@example.com' AND deleted_at IS NULL;
