@@ -44,20 +44,16 @@ public final class DateUpperBound extends RuleBase {
     @Override
     public void check(GuardContext context) {
         QueryShape shape = QueryShape.of(context);
-        for (SelectShape s : shape.selects()) {
-            for (Expression clause : s.clauses()) {
-                Sql.walk(clause, e -> {
-                    if (e instanceof MinorThanEquals le) {
-                        inspect(context, shape, s, e, le.getLeftExpression(), null, le.getRightExpression());
-                    } else if (e instanceof GreaterThanEquals ge) {
-                        inspect(context, shape, s, e, ge.getRightExpression(), null, ge.getLeftExpression());
-                    } else if (e instanceof Between b && !b.isNot()) {
-                        inspect(context, shape, s, e, b.getLeftExpression(), b.getBetweenExpressionStart(),
-                                b.getBetweenExpressionEnd());
-                    }
-                });
+        shape.forEachExpression((s, e) -> {
+            if (e instanceof MinorThanEquals le) {
+                inspect(context, shape, s, e, le.getLeftExpression(), null, le.getRightExpression());
+            } else if (e instanceof GreaterThanEquals ge) {
+                inspect(context, shape, s, e, ge.getRightExpression(), null, ge.getLeftExpression());
+            } else if (e instanceof Between b && !b.isNot()) {
+                inspect(context, shape, s, e, b.getLeftExpression(), b.getBetweenExpressionStart(),
+                        b.getBetweenExpressionEnd());
             }
-        }
+        });
     }
 
     private void inspect(GuardContext context, QueryShape shape, SelectShape s, Expression at, Expression subject,

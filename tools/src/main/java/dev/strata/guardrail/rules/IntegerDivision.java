@@ -40,13 +40,9 @@ public final class IntegerDivision extends RuleBase {
     @Override
     public void check(GuardContext context) {
         QueryShape shape = QueryShape.of(context);
-        for (SelectShape s : shape.selects()) {
-            for (Expression clause : s.clauses()) {
-                Sql.walk(clause, e -> {
-                    if (e instanceof Division d) inspect(context, shape, s, d);
-                });
-            }
-        }
+        shape.forEachExpression((s, e) -> {
+            if (e instanceof Division d) inspect(context, shape, s, d);
+        });
     }
 
     private void inspect(GuardContext context, QueryShape shape, SelectShape s, Division d) {

@@ -7,17 +7,12 @@ import dev.strata.guardrail.shape.Literal;
 import dev.strata.guardrail.shape.QueryShape;
 import dev.strata.guardrail.shape.Resolved;
 import dev.strata.guardrail.shape.SelectShape;
-import dev.strata.guardrail.shape.Sql;
+import dev.strata.guardrail.shape.TextComparison;
 import dev.strata.profile.ColumnProfile;
 import dev.strata.profile.ValueCount;
 import dev.strata.profile.detectors.VariantClusterDetector;
-import net.sf.jsqlparser.expression.BinaryExpression;
 import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.StringValue;
-import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
 import net.sf.jsqlparser.expression.operators.relational.InExpression;
-import net.sf.jsqlparser.expression.operators.relational.NotEqualsTo;
 import net.sf.jsqlparser.schema.Column;
 
 import java.util.ArrayList;
@@ -47,24 +42,8 @@ public final class LiteralHasVariants extends RuleBase {
     @Override
     public void check(GuardContext context) {
         QueryShape shape = QueryShape.of(context);
-        for (SelectShape s : shape.selects()) {
-            for (Expression clause : s.clauses()) {
-                Sql.walk(clause, e -> {
-                    if (e instanceof EqualsTo || e instanceof NotEqualsTo) {
-                        BinaryExpression b = (BinaryExpression) e;
-                        Expression l = Sql.unwrap(b.getLeftExpression());
-                        Expression r = Sql.unwrap(b.getRightExpression());
-                        if (l instanceof Column c && r instanceof StringValue) inspect(context, shape, s, e, c, List.of(r), e instanceof NotEqualsTo);
-                        else if (r instanceof Column c && l instanceof StringValue) inspect(context, shape, s, e, c, List.of(l), e instanceof NotEqualsTo);
-                    } else if (e instanceof InExpression in && Sql.unwrap(in.getLeftExpression()) instanceof Column c
-                            && in.getRightExpression() instanceof ExpressionList<?> list) {
-                        List<Expression> values = new ArrayList<>();
-                        for (Expression x : list) values.add(x);
-                        inspect(context, shape, s, e, c, values, in.isNot());
-                    }
-                });
-            }
-        }
+        shape.forEachExpression((s, e) -> TextComparison.of(e)
+                .ifPresent(c -> inspect(context, shape, s, e, c.column(), c.values(), c.negated())));
     }
 
     private void inspect(GuardContext context, QueryShape shape, SelectShape s, Expression at, Column c,

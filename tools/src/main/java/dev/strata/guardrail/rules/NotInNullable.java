@@ -50,19 +50,15 @@ public final class NotInNullable extends RuleBase {
     @Override
     public void check(GuardContext context) {
         QueryShape shape = QueryShape.of(context);
-        for (SelectShape s : shape.selects()) {
-            for (Expression clause : s.clauses()) {
-                Sql.walk(clause, e -> {
-                    if (e instanceof InExpression in && in.isNot()
-                            && Sql.unwrap(in.getRightExpression()) instanceof Select sub) {
-                        inspect(context, shape, s, in, in.getLeftExpression(), sub);
-                    } else if (e instanceof NotExpression not && Sql.unwrap(not.getExpression()) instanceof InExpression in
-                            && !in.isNot() && Sql.unwrap(in.getRightExpression()) instanceof Select sub) {
-                        inspect(context, shape, s, not, in.getLeftExpression(), sub);
-                    }
-                });
+        shape.forEachExpression((s, e) -> {
+            if (e instanceof InExpression in && in.isNot()
+                    && Sql.unwrap(in.getRightExpression()) instanceof Select sub) {
+                inspect(context, shape, s, in, in.getLeftExpression(), sub);
+            } else if (e instanceof NotExpression not && Sql.unwrap(not.getExpression()) instanceof InExpression in
+                    && !in.isNot() && Sql.unwrap(in.getRightExpression()) instanceof Select sub) {
+                inspect(context, shape, s, not, in.getLeftExpression(), sub);
             }
-        }
+        });
     }
 
     private void inspect(GuardContext context, QueryShape shape, SelectShape outer, Expression at, Expression left,

@@ -68,6 +68,13 @@ public final class QueryShape {
         return selects;
     }
 
+    /** Visits every expression node of every clause (select list, WHERE, ON, GROUP BY, HAVING…) of every SELECT. */
+    public void forEachExpression(java.util.function.BiConsumer<SelectShape, Expression> visitor) {
+        for (SelectShape s : selects) {
+            for (Expression clause : s.clauses()) Sql.walk(clause, e -> visitor.accept(s, e));
+        }
+    }
+
     /** Every derived table, CTE and set operation body met while building. */
     public List<Derived> derivedTables() {
         return derived;
