@@ -3,10 +3,8 @@ package dev.strata.guardrail.rules;
 import dev.strata.guardrail.GuardContext;
 import dev.strata.guardrail.RuleBase;
 import dev.strata.guardrail.Severity;
-import dev.strata.guardrail.shape.Literal;
 import dev.strata.guardrail.shape.QueryShape;
 import dev.strata.guardrail.shape.Resolved;
-import dev.strata.guardrail.shape.SelectShape;
 import dev.strata.guardrail.shape.TextComparison;
 import dev.strata.profile.ColumnProfile;
 import dev.strata.profile.ValueCount;
@@ -42,20 +40,14 @@ public final class LiteralHasVariants extends RuleBase {
     @Override
     public void check(GuardContext context) {
         QueryShape shape = QueryShape.of(context);
-        shape.forEachExpression((s, e) -> TextComparison.of(e)
-                .ifPresent(c -> inspect(context, shape, s, e, c.column(), c.values(), c.negated())));
+        shape.forEachExpression((s, e) -> TextComparison.of(s, e).ifPresent(t -> inspect(context, shape, e, t)));
     }
 
-    private void inspect(GuardContext context, QueryShape shape, SelectShape s, Expression at, Column c,
-                         List<Expression> values, boolean negated) {
-        Resolved r = s.resolve(c);
-        if (r == null || !r.isBase() || r.column().typeCategory() != 'S') return;
-        List<String> literals = new ArrayList<>();
-        for (Expression v : values) {
-            Literal l = Literal.of(v);
-            if (l == null || l.kind() != Literal.Kind.STRING || l.type() != null) return;
-            literals.add(l.value());
-        }
+    private void inspect(GuardContext context, QueryShape shape, Expression at, TextComparison t) {
+        Column c = t.column();
+        Resolved r = t.resolved();
+        boolean negated = t.negated();
+        List<String> literals = t.literals();
         ColumnProfile p = WrongResults.profile(context, r).orElse(null);
         // Masked (personal) values cannot be compared with the literal, and must not be shown.
         if (p == null || p.masked()) return;

@@ -14,26 +14,50 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A column compared for equality with string literals: {@code col = 'x'}, {@code 'x' <> col}, {@code col [NOT] IN
- * ('x', …)}. The shape rules about literal values (wildcards, spelling variants) start from it; whether each value
- * really is a plain string literal is theirs to check ({@link Literal}).
+ * A text column of a table compared for equality with plain string literals: {@code col = 'x'}, {@code 'x' <> col},
+ * {@code col [NOT] IN ('x', …)}. The shape rules about literal values (wildcards, spelling variants) start from it.
+ *
+ * @param column   the column as written
+ * @param resolved the base table column it names (text category)
+ * @param literals the values, unquoted
  */
-public record TextComparison(Column column, List<Expression> values, boolean negated) {
+public record TextComparison(Column column, Resolved resolved, List<String> literals, boolean negated) {
 
-    public static Optional<TextComparison> of(Expression e) {
+    /**
+     * The comparison at {@code e} within {@code select}; empty unless the column resolves to a base text column
+     * and every value is an untyped string literal (a cast or a parameter says nothing about the column's values).
+     */
+    public static Optional<TextComparison> of(SelectShape select, Expression e) {
+        Column column = null;
+        List<Expression> values = new ArrayList<>();
+        boolean negated = false;
         if (e instanceof EqualsTo || e instanceof NotEqualsTo) {
             BinaryExpression b = (BinaryExpression) e;
             Expression l = Sql.unwrap(b.getLeftExpression());
             Expression r = Sql.unwrap(b.getRightExpression());
-            boolean negated = e instanceof NotEqualsTo;
-            if (l instanceof Column c && r instanceof StringValue) return Optional.of(new TextComparison(c, List.of(r), negated));
-            if (r instanceof Column c && l instanceof StringValue) return Optional.of(new TextComparison(c, List.of(l), negated));
+            negated = e instanceof NotEqualsTo;
+            if (l instanceof Column c && r instanceof StringValue) {
+                column = c;
+                values.add(r);
+            } else if (r instanceof Column c && l instanceof StringValue) {
+                column = c;
+                values.add(l);
+            }
         } else if (e instanceof InExpression in && Sql.unwrap(in.getLeftExpression()) instanceof Column c
                 && in.getRightExpression() instanceof ExpressionList<?> list) {
-            List<Expression> values = new ArrayList<>();
+            column = c;
             for (Expression x : list) values.add(x);
-            return Optional.of(new TextComparison(c, values, in.isNot()));
+            negated = in.isNot();
         }
-        return Optional.empty();
+        if (column == null) return Optional.empty();
+        Resolved resolved = select.resolve(column);
+        if (resolved == null || !resolved.isBase() || resolved.column().typeCategory() != 'S') return Optional.empty();
+        List<String> literals = new ArrayList<>();
+        for (Expression v : values) {
+            Literal l = Literal.of(v);
+            if (l == null || l.kind() != Literal.Kind.STRING || l.type() != null) return Optional.empty();
+            literals.add(l.value());
+        }
+        return Optional.of(new TextComparison(column, resolved, List.copyOf(literals), negated));
     }
 }
