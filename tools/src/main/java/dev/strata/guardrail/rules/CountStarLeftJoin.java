@@ -13,8 +13,6 @@ import dev.strata.guardrail.shape.SelectShape;
 import dev.strata.guardrail.shape.Sql;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.statement.select.OrderByElement;
-import net.sf.jsqlparser.statement.select.SelectItem;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,14 +69,7 @@ public final class CountStarLeftJoin extends RuleBase {
     }
 
     private boolean check(GuardContext context, QueryShape shape, SelectShape s, Item child, List<String> keys) {
-        List<Expression> places = new ArrayList<>();
-        if (s.select().getSelectItems() != null) {
-            for (SelectItem<?> item : s.select().getSelectItems()) places.add(item.getExpression());
-        }
-        if (s.select().getHaving() != null) places.add(s.select().getHaving());
-        if (s.select().getOrderByElements() != null) {
-            for (OrderByElement o : s.select().getOrderByElements()) places.add(o.getExpression());
-        }
+        List<Expression> places = s.aggregatePlaces();
         Expression[] found = {null};
         for (Expression place : places) {
             Sql.walk(place, e -> {

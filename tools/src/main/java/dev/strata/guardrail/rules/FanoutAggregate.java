@@ -19,8 +19,6 @@ import net.sf.jsqlparser.expression.CaseExpression;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.WhenClause;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.statement.select.OrderByElement;
-import net.sf.jsqlparser.statement.select.SelectItem;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -98,14 +96,7 @@ public final class FanoutAggregate extends RuleBase {
 
     /** SUM, AVG and COUNT(column) calls without DISTINCT, outside windows. */
     private static List<Expression> aggregates(SelectShape s) {
-        List<Expression> places = new ArrayList<>();
-        if (s.select().getSelectItems() != null) {
-            for (SelectItem<?> i : s.select().getSelectItems()) places.add(i.getExpression());
-        }
-        if (s.select().getHaving() != null) places.add(s.select().getHaving());
-        if (s.select().getOrderByElements() != null) {
-            for (OrderByElement o : s.select().getOrderByElements()) places.add(o.getExpression());
-        }
+        List<Expression> places = s.aggregatePlaces();
         List<Expression> out = new ArrayList<>();
         for (Expression p : places) {
             Sql.walk(p, e -> {

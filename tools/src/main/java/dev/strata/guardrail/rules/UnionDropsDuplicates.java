@@ -12,10 +12,8 @@ import dev.strata.guardrail.shape.SelectShape;
 import dev.strata.guardrail.shape.Sql;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.statement.select.OrderByElement;
 import net.sf.jsqlparser.statement.select.SelectItem;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,14 +65,7 @@ public final class UnionDropsDuplicates extends RuleBase {
 
     /** A SUM, AVG or COUNT (without DISTINCT) of the item's rows in this SELECT, or null. */
     private static Expression aggregateOver(SelectShape s, Item item) {
-        List<Expression> places = new ArrayList<>();
-        if (s.select().getSelectItems() != null) {
-            for (SelectItem<?> i : s.select().getSelectItems()) places.add(i.getExpression());
-        }
-        if (s.select().getHaving() != null) places.add(s.select().getHaving());
-        if (s.select().getOrderByElements() != null) {
-            for (OrderByElement o : s.select().getOrderByElements()) places.add(o.getExpression());
-        }
+        List<Expression> places = s.aggregatePlaces();
         Expression[] found = {null};
         for (Expression place : places) {
             Sql.walk(place, e -> {

@@ -213,6 +213,19 @@ public final class SelectShape {
         return out;
     }
 
+    /** Where this SELECT's aggregates can stand: the select list, HAVING and ORDER BY. */
+    public List<Expression> aggregatePlaces() {
+        List<Expression> out = new ArrayList<>();
+        if (select.getSelectItems() != null) {
+            for (SelectItem<?> item : select.getSelectItems()) if (item.getExpression() != null) out.add(item.getExpression());
+        }
+        if (select.getHaving() != null) out.add(select.getHaving());
+        if (select.getOrderByElements() != null) {
+            for (OrderByElement o : select.getOrderByElements()) out.add(o.getExpression());
+        }
+        return out;
+    }
+
     /** The conditions that filter rows: every ON, WHERE and HAVING. */
     public List<Expression> conditions() {
         List<Expression> out = new ArrayList<>();
